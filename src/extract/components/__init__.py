@@ -1,0 +1,2 @@
+"""spaCy pipeline components of extract. Importing this package registers their factories."""
+from . import sentences  # noqa: F401
