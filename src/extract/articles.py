@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import regex as re
 
-from .clean import BYLINE, TERMINAL, CleanPage, split_names
+from .clean import BYLINE, SENTENCE_END, CleanPage, split_names
 
 DATELINE = re.compile(r"^(本报讯|本报记者|\p{Han}{0,8}讯\s*[(（]|[(（](通讯员|记者))")
 BYLINES = (
@@ -40,7 +40,9 @@ def split_articles(page: CleanPage, doc_id: str) -> list[Article]:
 
 
 def is_heading(paragraph: str) -> bool:
-    return len(paragraph) <= TITLE_MAX_CHARS and not paragraph.endswith(TERMINAL) and not BYLINE.search(paragraph)
+    """Short, not closing a sentence (a headline may end in a quote: 大棚成了“聚宝盆”), not a byline."""
+    return (len(paragraph) <= TITLE_MAX_CHARS and not SENTENCE_END.search(paragraph)
+            and not BYLINE.search(paragraph))
 
 
 def _group(paragraphs: list[str]) -> list[list[str]]:

@@ -24,6 +24,7 @@ PINYIN_GLOSS = re.compile(rf"(?<=\p{{Han}})[(（](?=[^)）]*[{TONE_MARKS}])[a-z�
 GARBAGE = re.compile(r"</?[a-zA-Z][^<>\n]{0,40}>|[?？!！]{0,3}/[a-z]{1,4}>|&(?:nbsp|amp|lt|gt|quot|#\d{2,5});|"
                      r"^[?？�]+|�+", re.M)
 TERMINAL = tuple("。！？!?…；;”’」』)）】》")
+SENTENCE_END = re.compile(r"[。！？!?…；;][”’」』)）]*$")
 BYLINE = re.compile(r"[(（][^()（）]{0,30}(通讯员|记者|实习生|特约)[^()（）]{0,40}[)）]\s*$")
 DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 META_LINE = re.compile(r"(来源|作者|发布时间|发布日期|发表时间|时间)[:：]|^\s*(?:19|20)\d{2}[-年/.]\d{1,2}[-月/.]\d{1,2}")
@@ -49,7 +50,7 @@ class CleanPage:
 def clean_page(text: str) -> CleanPage:
     text = text.translate(INVISIBLE).translate(FULL_TO_HALF)
     script = detect_script(text)
-    text = _t2s().convert(text) if script != "simplified" else text
+    text = _t2s().convert(text)  # also the odd Traditional line on a Simplified page
     text = GARBAGE.sub("", PINYIN_GLOSS.sub("", text))
     lines = [" ".join(line.split()) for line in text.split("\n")]
     lines = [line for line in lines if line]
@@ -104,7 +105,7 @@ def is_chrome(line: str) -> bool:
 
 
 def is_meta_line(line: str) -> bool:
-    return len(line) <= 80 and "。" not in line and "|" not in line and bool(META_LINE.search(line))
+    return len(line) <= 80 and "。" not in line and bool(META_LINE.search(line)) and not is_chrome(line)
 
 
 def take_metadata(lines: list[str]) -> tuple[PageMeta, list[str]]:
@@ -130,7 +131,7 @@ def _date(y: str, m: str, d: str) -> dt.date | None:
         return None
 
 
-ROLE_WORDS = re.compile(r"本报|本台|特约|通讯员|记者|实习生|摄影|摄|报道|文/|图/|文|/|\p{Han}{1,6}(?:台|站|报|网)(?=记者)")
+ROLE_WORDS = re.compile(r"本报|本台|特约|通讯员|记者|实习生|摄影|报道|文/|图/|/|\p{Han}{1,6}(?:台|站|报|网)(?=记者)")
 
 
 def split_names(byline: str) -> list[str]:
@@ -163,7 +164,7 @@ def join_broken_lines(lines: list[str]) -> list[str]:
 
 
 def _continues(previous: str, line: str) -> bool:
-    if previous.endswith(TERMINAL) or BYLINE.search(line) or line.startswith(("【", "(", "（")):
+    if previous.endswith(TERMINAL) or line.startswith(("【", "(", "（")):
         return False
     return len(previous) >= JOIN_MIN_CHARS or previous.endswith((",", "，", "、"))
 

@@ -14,7 +14,7 @@ from .models import TABLES
 
 app = typer.Typer(help="Turn Chinese rural poverty-alleviation news into analyst-ready tables.",
                   no_args_is_help=True, add_completion=False)
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)  # one error stays one line
 
 EXIT_NONE_SUCCEEDED = 1
 EXIT_NO_INPUT = 2

@@ -32,11 +32,14 @@ class IngestError(Exception):
         self.path, self.reason = path, reason
 
 
-def iter_files(root: Path) -> Iterator[Path]:
-    """Input files under root (or root itself), sorted, following no symlink twice."""
+def iter_files(root: Path) -> list[Path]:
+    """Input files under root (or root itself), sorted by path, following no symlink twice."""
     if root.is_file():
-        yield root
-        return
+        return [root]
+    return sorted(_walk(root))
+
+
+def _walk(root: Path) -> Iterator[Path]:
     seen: set[tuple[int, int]] = set()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
         st = os.stat(dirpath)
@@ -60,6 +63,8 @@ def read_document(path: Path) -> RawDocument:
     if data.startswith(BINARY_MAGIC) or b"\x00" in data[:4096]:
         raise IngestError(path, "binary file, not text")
     text, encoding, warning = decode(path, data)
+    if not text.strip():  # a BOM or ideographic spaces only
+        raise IngestError(path, "empty file")
     is_html = path.suffix.lower() in (".html", ".htm")
     if is_html:
         text = html_main_text(path, text)
@@ -73,7 +78,8 @@ def decode(path: Path, data: bytes) -> tuple[str, str, str | None]:
     try:
         return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError as exc:
-        if exc.start >= len(data) - 3 and _decodes(data[: exc.start], "utf-8"):
+        cut_short = exc.reason == "unexpected end of data" and exc.start >= len(data) - 3
+        if cut_short and _decodes(data[: exc.start], "utf-8"):
             return data[: exc.start].decode("utf-8"), "utf-8", _truncated(len(data) - exc.start)
     for body, cut in ((data, 0), *((data[:-n], n) for n in (1, 2, 3))):
         encoding = _best_legacy_encoding(body)

@@ -1,0 +1,76 @@
+"""Shared fixtures: the real inputs (seeds, dev pages) and the spaCy pipeline, loaded once."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+FIXTURES = ROOT / "tests" / "fixtures"
+DEV_RAW = FIXTURES / "dev" / "raw"  # copies of ../shared/dev, so the suite stands alone
+
+SEED_IDS = {
+    "000": "000_7ae1732cb7fd648e",
+    "001": "001_da736f400649c7b9",
+    "002": "002_21d98ef2e5f3f12f",
+    "003": "003_f0fd3b87765ce243",
+    "004": "004_3d712fba48472300",
+}
+
+
+def seed_path(n: str) -> Path:
+    path = RAW / f"{SEED_IDS[n]}.txt"
+    if not path.is_file():
+        pytest.fail(f"seed {n} missing: {path}")
+    return path
+
+
+def dev_path(name: str) -> Path:
+    path = DEV_RAW / name
+    if not path.is_file():
+        pytest.skip(f"dev page not available: {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed():
+    """seed("000") -> Path of that seed file in data/raw."""
+    return seed_path
+
+
+@pytest.fixture(scope="session")
+def dev():
+    """dev("d13.txt") -> Path of that dev page (from tests/fixtures)."""
+    return dev_path
+
+
+@pytest.fixture(scope="session")
+def cleaned():
+    """cleaned(path) -> CleanPage of a real file, computed once per file."""
+    from extract.clean import clean_page
+    from extract.ingest import read_document
+
+    cache = {}
+
+    def get(path: Path):
+        if path not in cache:
+            cache[path] = clean_page(read_document(path).text)
+        return cache[path]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real spaCy pipeline (pkuseg model from the cache), loaded once per test session.
+
+    `extract.nlp.load` is cached per process, so the CLI invoked in-process reuses it.
+    """
+    from extract import nlp as nlp_module
+    from extract.segmenter_model import ModelMissing
+
+    try:
+        return nlp_module.load()
+    except ModelMissing as exc:  # the suite needs the model: say how to get it
+        pytest.fail(f"{exc}", pytrace=False)

@@ -1,0 +1,338 @@
+"""Clean: real snippets from the seeds and the dev pages, cleaned as SPEC's Cleaning section says."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from functools import cache
+from pathlib import Path
+
+import opencc
+import pytest
+
+from extract.clean import TERMINAL, clean_page, detect_script, split_names
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DEV_RAW = FIXTURES / "dev" / "raw"
+
+# Real paragraphs used as the body around the line under test.
+BODY_003 = ("本报讯(通讯员 臧怀生)为充分发挥好党员模范带头作用,青荷街道党工委每月定期发放26个农村党支部"
+            "每名党员10元活动经费,组织党员到革命教育基地参观学习。")
+BODY_000 = ("近一个月来,乐陵市朱集镇千年枣林里锣鼓喧天,一片热闹景象。在旅游沿线的25个村级合作社枣农正在"
+            "忙着将晒好、筛好的红枣装袋,通过运输小队运往各个红枣加工企业。")
+
+
+@cache
+def _t2s():
+    return opencc.OpenCC("t2s")
+
+
+def traditional_chars(text: str) -> set[str]:
+    """Characters that have a different Simplified form."""
+    return {c for c in text if _t2s().convert(c) != c}
+
+
+def text_of(page) -> str:
+    return "\n".join(page.paragraphs)
+
+
+# --- script ----------------------------------------------------------------------------------
+
+def _seed_line(seed, n, lineno):
+    return seed(n).read_text(encoding="utf-8").split("\n")[lineno - 1].strip()
+
+
+@pytest.mark.parametrize("n, lineno, script", [
+    ("001", 5, "traditional"),
+    ("001", 10, "traditional"),
+    ("000", 7, "simplified"),
+    ("003", 5, "simplified"),
+])
+def test_script_of_real_lines(seed, n, lineno, script):
+    line = _seed_line(seed, n, lineno)
+    page = clean_page(line)
+    assert page.script == script
+    assert not traditional_chars(text_of(page))
+
+
+def test_traditional_seed_line_becomes_simplified(seed):
+    line = _seed_line(seed, "001", 5)
+    assert "臨清市劉垓子鎮有12個省定貧困村" in line
+    page = clean_page(line)
+    assert page.script == "traditional"
+    assert "临清市刘垓子镇有12个省定贫困村" in text_of(page)
+
+
+def test_mixed_script_page(seed):
+    traditional = _seed_line(seed, "001", 10)  # 劉垓子鎮黨委狠抓班子...
+    simplified = _seed_line(seed, "000", 17)   # 近一个月来,乐陵市朱集镇...
+    page = clean_page(traditional + "\n\n" + simplified)
+    assert page.script == "mixed"
+    text = text_of(page)
+    assert "刘垓子镇党委狠抓班子" in text and "乐陵市朱集镇千年枣林" in text
+    assert not traditional_chars(text)
+
+
+def _dev_sources():
+    path = FIXTURES / "dev" / "SOURCES.tsv"
+    if not path.is_file():
+        return [pytest.param(None, None, marks=pytest.mark.skip(reason="dev set not available"))]
+    with path.open(encoding="utf-8") as fh:
+        return [(row["file"], row["script"]) for row in csv.DictReader(fh, delimiter="\t")]
+
+
+@pytest.mark.parametrize("name, script", _dev_sources())
+def test_script_of_dev_pages_matches_their_labels(cleaned, name, script):
+    page = cleaned(DEV_RAW / name)
+    assert page.script == script
+    assert not traditional_chars(text_of(page))
+
+
+@pytest.mark.parametrize("line", ["相關文章:", "來源:臨清劉垓子", "微信公眾號"])
+def test_traditional_chrome_in_a_simplified_page_is_still_dropped(line):
+    page = clean_page(BODY_003 + "\n\n" + line)
+    assert page.paragraphs == [BODY_003]
+    assert not traditional_chars(text_of(page))
+
+
+# --- width, pinyin, garbage ------------------------------------------------------------------
+
+def _full_width(s: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in s)
+
+
+@pytest.mark.parametrize("snippet", [
+    "这几年新发展的党员90%以上是团队带头人或技术骨干。",                   # seed 000
+    "在梁山,建成木耳大棚15个,年利润达到20万元。",                           # seed 004
+    "武阳村是国家5A级旅游景区刘伯温故里核心区。",                             # dev d14
+    "产品通过app和www.taobao.com销售,年销售额达1200万元。",
+])
+def test_full_width_digits_letters_and_percent_become_half_width(snippet):
+    wide = "".join(_full_width(c) if c.isascii() and c.isalnum() or c == "%" else c for c in snippet)
+    assert wide != snippet
+    assert clean_page(wide).paragraphs == [snippet]
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("城關(guān)鎮(zhèn)", "城关镇"),
+    # dev d13, line 1
+    ("在平利城關(guān)鎮(zhèn)的興強(qiáng)富硒茶業(yè)電商公司廠房,一筐筐正在晾曬的絞股藍(lán)碧綠清香。",
+     "在平利城关镇的兴强富硒茶业电商公司厂房,一筐筐正在晾晒的绞股蓝碧绿清香。"),
+    # dev d16, line 5
+    ("阿克蘇市住房和城鄉(xiāng)建設局駐阿克蘇市拜什吐格曼鄉(xiāng)尤喀克格西木艾日克村“訪惠聚”工作隊大力發展村級產業。",
+     "阿克苏市住房和城乡建设局驻阿克苏市拜什吐格曼乡尤喀克格西木艾日克村“访惠聚”工作队大力发展村级产业。"),
+])
+def test_pinyin_glosses_are_removed(source, expected):
+    assert text_of(clean_page(source)) == expected
+
+
+@pytest.mark.parametrize("name, gone, kept", [
+    ("d13.txt", "(guān)", "在平利城关镇的兴强富硒茶业电商公司厂房"),
+    ("d16.txt", "(xiāng)", "阿克苏市住房和城乡建设局"),
+])
+def test_dev_pages_with_pinyin_glosses(cleaned, dev, name, gone, kept):
+    text = text_of(cleaned(dev(name)))
+    assert kept in text
+    assert gone not in text
+    assert not any(c in text for c in "āáǎàēéěèīíǐìōóǒòūúǔù")
+
+
+@pytest.mark.parametrize("paragraph", [
+    "山东第一医科大学第一附属医院(省千佛山医院)派驻梁山县五里堡村第一书记李海晓医者仁心。",  # seed 004
+    "本报讯(通讯员 张欣 记者 臧宾)曹县组织部认真贯彻中央和省委文件精神。",                    # seed 003
+    "定期对各乡镇(街道)组织开展领办创办合作社情况进行了明察暗访。",                          # seed 003
+])
+def test_parentheses_that_are_not_pinyin_are_kept(paragraph):
+    assert clean_page(paragraph).paragraphs == [paragraph]
+
+
+def test_html_entities_and_tags_are_removed():
+    dirty = "近一个月来,乐陵市朱集镇千年枣林里锣鼓喧天,&nbsp;一片热闹景象。<br/>"
+    assert clean_page(dirty).paragraphs == ["近一个月来,乐陵市朱集镇千年枣林里锣鼓喧天,一片热闹景象。"]
+
+
+# --- site chrome and metadata ----------------------------------------------------------------
+
+@pytest.mark.parametrize("chrome", [
+    "当前位置: 今日聚焦",          # seed 002
+    "分享到:",                     # seed 001 (Traditional page, same line)
+    "分享:",                       # seed 002
+    "县区分站:",                   # seed 002
+    "长城新媒体集团\xa0\xa0主办",  # seed 002
+    "关键词:邯郸,党建,脱贫责任编辑:霍文龙",  # seed 002
+    "责任编辑:左橙",               # seed 004
+    "中国西藏网 > 即时新闻 > 国内",  # dev d02, Simplified
+    "03-24 来源:华夏时讯 | 编辑:确牛",  # dev d12
+])
+def test_site_chrome_lines_are_dropped(chrome):
+    page = clean_page(f"{chrome}\n\n{BODY_000}\n\n{chrome}")
+    assert page.paragraphs == [BODY_000]
+
+
+def test_traditional_chrome_in_a_traditional_page_is_dropped(seed):
+    page = clean_page(_seed_line(seed, "001", 10) + "\n\n分享到:\n\n\n相關文章:\n")
+    assert page.script == "traditional"
+    assert len(page.paragraphs) == 1
+    assert page.paragraphs[0].startswith("刘垓子镇党委狠抓班子")
+
+
+def test_seed_chrome_is_gone_from_the_cleaned_pages(cleaned, seed):
+    t001 = text_of(cleaned(seed("001")))
+    t002 = text_of(cleaned(seed("002")))
+    t004 = text_of(cleaned(seed("004")))
+    for gone in ("分享到", "相关文章", "来源:"):
+        assert gone not in t001
+    for gone in ("当前位置", "今日聚焦", "主办", "分站", "分享:", "关键词", "责任编辑", "来源:", "16:22:00"):
+        assert gone not in t002
+    for gone in ("来源:", "作者:", "责任编辑", "10:32:24"):
+        assert gone not in t004
+
+
+@pytest.mark.parametrize("head, published, source, authors", [
+    pytest.param("来源: 长城网  作者:霍文龙\n2020-07-02 16:22:00\n分享:", dt.date(2020, 7, 2), "长城网",
+                 None, id="seed-002"),
+    pytest.param("2021-07-08 10:32:24 来源:齐鲁晚报 作者:", dt.date(2021, 7, 8), "齐鲁晚报", [], id="seed-004"),
+    pytest.param("    2021-05-07 09:32:00  來源:鄉村干部報  作者:本報通訊員 趙永昌  ", dt.date(2021, 5, 7),
+                 "乡村干部报", ["赵永昌"], id="dev-d01"),
+    pytest.param("發布時間:2023-02-06 16:44:00來源: 中國新聞網", dt.date(2023, 2, 6), "中国新闻网", None,
+                 id="dev-d02"),
+])
+def test_metadata_lines_are_read_and_dropped(seed, head, published, source, authors):
+    body = _seed_line(seed, "001", 10) if any(c in head for c in "來發") else BODY_000
+    page = clean_page(f"{head}\n\n{body}")
+    assert page.meta.published == published
+    assert page.meta.source == source
+    if authors is not None:
+        assert page.meta.authors == authors
+    assert len(page.paragraphs) == 1
+    assert "来源:" not in page.paragraphs[0] and "16:44" not in page.paragraphs[0]
+
+
+def test_traditional_source_line_of_seed_001(cleaned, seed):
+    page = cleaned(seed("001"))
+    assert page.meta.source == "临清刘垓子"
+    assert page.meta.published is None
+
+
+@pytest.mark.parametrize("byline, names", [
+    ("记者霍文龙", ["霍文龙"]),
+    ("通讯员 王文华 李明", ["王文华", "李明"]),
+])
+def test_split_names_keeps_names_with_wen(byline, names):
+    assert split_names(byline) == names
+
+
+def test_author_line_of_seed_002_is_read(cleaned, seed):
+    assert cleaned(seed("002")).meta.authors == ["霍文龙"]
+
+
+def test_pipe_separated_metadata_line_is_read_and_dropped(cleaned, dev):
+    page = cleaned(dev("d15.txt"))
+    assert page.meta.published == dt.date(2019, 4, 22)
+    assert page.meta.source == "广西日报"
+    assert "来源:" not in text_of(page)
+
+
+def test_split_names_of_real_bylines():
+    assert split_names("通讯员 贾鹏 段秀菲") == ["贾鹏", "段秀菲"]
+    assert split_names("通讯员 张欣 记者 臧宾") == ["张欣", "臧宾"]
+    assert split_names("本报通讯员 赵永昌") == ["赵永昌"]
+
+
+# --- repeated titles, broken lines, paragraphs, slogans --------------------------------------
+
+def test_title_repeated_as_captions_is_kept_once(cleaned, seed):
+    raw = seed("001").read_text(encoding="utf-8")
+    title_raw = raw.split("\n")[0].strip()
+    assert raw.count(title_raw) > 10
+    paragraphs = cleaned(seed("001")).paragraphs
+    title = "【决胜2020 临清脱贫攻坚在行动】刘垓子镇:党建引领奏响脱贫攻坚最强音"
+    assert paragraphs.count(title) == 1
+    assert paragraphs[0] == title
+    assert sum(title in p for p in paragraphs) == 1
+
+
+def test_repeated_body_sentences_are_not_deduplicated():
+    line = "坚持科学谋划,突出地方特色。"
+    assert clean_page(f"{line}\n\n{BODY_000}\n\n{line}").paragraphs == [line, BODY_000, line]
+
+
+@pytest.mark.parametrize("n, joined", [
+    ("000", "多功能组合磨床"),
+    ("000", "收购合作社红枣"),
+    ("000", "帮扶卫生整治"),
+    ("003", "定位不清"),
+    ("003", "进行了明察暗访"),
+    ("003", "放宽贷款限制"),
+])
+def test_lines_broken_inside_a_word_are_joined(cleaned, seed, n, joined):
+    raw = seed(n).read_text(encoding="utf-8")
+    assert joined not in raw  # the source really breaks it
+    assert joined in text_of(cleaned(seed(n)))
+
+
+def test_broken_line_snippet_from_seed_000():
+    raw = ("在开发区,这样的例子还有很多。金麒麟股份有限公司党员范俊霞是业务钻研能手,近几年由她带领的党员团队研发的多功"
+           "\n\n能组合磨床等为企业降低成品达300余万元。")
+    assert clean_page(raw).paragraphs == [
+        "在开发区,这样的例子还有很多。金麒麟股份有限公司党员范俊霞是业务钻研能手,近几年由她带领的党员团队研发的"
+        "多功能组合磨床等为企业降低成品达300余万元。"]
+
+
+@pytest.mark.parametrize("joined", ["每周至少1次深入到结对帮扶贫困户家中", "征求安装意愿,并确定最终安装名单"])
+def test_line_broken_before_the_closing_byline_paragraph_is_joined(cleaned, seed, joined):
+    assert joined in text_of(cleaned(seed("000")))
+
+
+def _mid_sentence(paragraph: str) -> bool:
+    return (len(paragraph) >= 50 and not paragraph.endswith(TERMINAL)) or paragraph.endswith((",", "，", "、"))
+
+
+@pytest.mark.parametrize("n", [
+    "000",
+    "001", "002", "003", "004",
+])
+def test_no_cleaned_paragraph_of_a_seed_ends_mid_sentence(cleaned, seed, n):
+    assert [p[-20:] for p in cleaned(seed(n)).paragraphs if _mid_sentence(p)] == []
+
+
+def test_real_paragraph_breaks_are_kept(cleaned, seed):
+    paragraphs = cleaned(seed("000")).paragraphs
+    assert paragraphs[0] == "乐陵开发区党建引领创新发展"
+    for paragraph, start in zip(paragraphs[1:3], ["“如今,党员已成为", "在开发区,这样的例子"]):
+        assert paragraph.startswith(start)
+    assert paragraphs[3] == "(通讯员 贾鹏 段秀菲)"
+    assert paragraphs[4] == "乐陵朱集镇枣企业助力精准扶贫"
+    # the two-line headline of the last article stays two paragraphs
+    i = paragraphs.index("孔镇“三个三”工程")
+    assert paragraphs[i + 1] == "破解农村农民增收难"
+
+
+@pytest.mark.parametrize("n, headings", [
+    ("002", ["魏县沙口集乡:党建引领家庭手工业专业化发展", "磁县:党建引领跑出乡村振兴“加速度”"]),
+    ("004", ["抓党建", "打造坚强堡垒", "兴产业", "惠民生"]),
+])
+def test_sub_headings_stay_their_own_paragraphs(cleaned, seed, n, headings):
+    paragraphs = cleaned(seed(n)).paragraphs
+    for heading in headings:
+        assert heading in paragraphs
+
+
+def test_slogan_block_closing_seed_003_is_dropped(cleaned, seed):
+    page = cleaned(seed("003"))
+    text = text_of(page)
+    for slogan in ("中国牡丹之都", "ZHONG GUO", "中国·菏泽", "讲文明", "公益广告", "富强民主文明和谐",
+                   "自由平等公正法治", "爱国敬业诚信友善", "科学饮食", "杜绝浪费", "有你有我", "遵德守礼"):
+        assert slogan not in text
+    assert page.paragraphs[-1].startswith("5月6日,庄寨镇西冯寨村村民冯学长")
+    assert page.paragraphs[-1].endswith("现在年收入10万余元。")
+
+
+def test_cleaning_keeps_all_body_text_of_a_clean_seed(cleaned, seed):
+    """Seed 003's body lines (3..33) survive cleaning character for character, only re-joined."""
+    raw_lines = seed("003").read_text(encoding="utf-8").split("\n")[:33]
+    body = "".join(line.strip() for line in raw_lines)
+    assert "".join(cleaned(seed("003")).paragraphs) == body
+
+
+def test_detect_script_on_text_without_han_is_simplified():
+    assert detect_script("2020-07-02 16:22:00") == "simplified"
