@@ -1,0 +1,53 @@
+"""The `extract_figures` component: every figure in the text becomes an amount, a household
+count or a quantity Mention, with its attributes read from its clause (quantities.py)."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..numbers import find_figures
+from ..quantities import Context, Lexicon, classify, inherit_group
+from .mention import Mention, mentions
+
+
+@Language.factory("extract_figures")
+def make_figures(nlp: Language, name: str) -> "Figures":
+    return Figures(Lexicon.load())
+
+
+class Figures:
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = mentions(doc)
+        sentences = _sentence_bounds(doc)
+        starts = [s for s, _ in sentences]
+        last_count: dict[tuple[int, int], dict] = {}  # sentence -> fields of its last count
+        for figure in find_figures(doc.text):
+            sentence = sentences[max(bisect_right(starts, figure.start) - 1, 0)]
+            result = classify(Context(doc.text, figure, sentence), self.lexicon)
+            if not result:
+                continue
+            table, fields = result
+            if table == "household_counts":
+                inherit_group(fields, last_count.get(sentence))
+                last_count[sentence] = fields
+            found.append(Mention(table, figure.start, figure.end, fields))
+        return doc
+
+    # The lexicons ship with the package; these keep the spaCy serialisation contract.
+    def to_disk(self, path: Path, exclude=()) -> None:
+        Path(path).mkdir(parents=True, exist_ok=True)
+
+    def from_disk(self, path: Path, exclude=()) -> "Figures":
+        return self
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    if not len(doc) or not doc.has_annotation("SENT_START"):
+        return [(0, len(doc.text))]
+    return [(s.start_char, s.end_char) for s in doc.sents]

@@ -1,0 +1,273 @@
+"""Quantities: decide what each figure the number parser found is, from its clause.
+
+A Figure (numbers.py) knows its value and unit; here its sentence decides the table it belongs
+to (amounts, household_counts, quantities or none) and its attributes: an amount's role, per
+and year, a count's group and whether that group is poor, a quantity's kind and object.
+Pure functions over text and offsets; the spaCy component in components/figures.py calls them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex as re
+
+from .lexicons import lines, table
+from .numbers import Figure
+
+CLAUSE_BREAK = re.compile(r"[,，;；:：。！？!?\n]")
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+PEOPLE_KINDS = {"household": "户", "person": "人", "person_time": "人次"}
+WEIGHT_UNITS = {"斤", "公斤", "千克", "吨"}
+QUANTITY_KINDS = {"area", "weight", "length", "percent", "count"}
+BEFORE_REACH, AFTER_REACH = 12, 8  # how far a cue may stand from the figure in its clause
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists the rules read (files in extract/lexicons)."""
+
+    roles: tuple[tuple[str, str], ...]
+    per_units: tuple[str, ...]
+    groups: tuple[str, ...]
+    group_stops: tuple[str, ...]
+    poor_words: tuple[str, ...]
+    object_stops: tuple[str, ...]
+    activities: tuple[str, ...]
+
+    @classmethod
+    def load(cls) -> "Lexicon":
+        return cls(roles=tuple((c, r) for c, r in table("roles.tsv")), per_units=lines("per_units.txt"),
+                   groups=lines("groups.txt"), group_stops=lines("group_stops.txt"),
+                   poor_words=lines("poor_words.txt"), object_stops=lines("count_objects.txt"),
+                   activities=lines("activity_groups.txt"))
+
+    @cached_property
+    def role_pattern(self) -> re.Pattern:
+        cues = sorted({c for c, _ in self.roles}, key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, cues)))
+
+    @cached_property
+    def role_of(self) -> dict[str, str]:
+        return dict(self.roles)
+
+    @cached_property
+    def per_strong(self) -> re.Pattern:
+        """每亩, 一个大棚, 亩均, 每名党员: a unit the amount is explicitly divided by."""
+        units = "|".join(map(re.escape, sorted(self.per_units, key=len, reverse=True)))
+        return re.compile(rf"(?:每|(?<![统唯第专同单万])一)(?:个|位|名|座|栋)?(?:贫困)?({units})"
+                          rf"|(人|户|亩|年|月|日)均|每(?:名|位|个)({self._nouns})")
+
+    @cached_property
+    def per_weak(self) -> re.Pattern:
+        """年收入, 全年: a period written into the cue itself."""
+        cues = "|".join(map(re.escape, sorted({c for c, _ in self.roles}, key=len, reverse=True)))
+        return re.compile(rf"全(年)|(?<![往去今明前当近历多全\d])(年|月|日)(?:{cues})")
+
+    @cached_property
+    def group_end(self) -> re.Pattern:
+        return re.compile(self._nouns)
+
+    @cached_property
+    def group_tail(self) -> re.Pattern:
+        return re.compile(rf"(?:{self._nouns})$")
+
+    @cached_property
+    def group_phrase(self) -> re.Pattern:
+        """Shortest modifier+noun, extended only through 和/及/、 to another one (贫困户和当地群众)."""
+        one = rf"\p{{Han}}{{0,10}}?(?:{self._nouns})(?:\p{{Han}}{{0,2}}(?:{self._nouns}))?"
+        return re.compile(rf"{one}(?:[和及、]{one})*")
+
+    @cached_property
+    def counted_noun(self) -> re.Pattern:
+        """What 个 may count as people or households: a short phrase, no clause inside (153个帮扶责任人)."""
+        return re.compile(rf"[^\P{{Han}}的每了到送]{{0,3}}?(?:{self._nouns})")
+
+    @cached_property
+    def activity_tail(self) -> re.Pattern:
+        return re.compile(rf"(?:{'|'.join(map(re.escape, self.activities))})$")
+
+    @property
+    def _nouns(self) -> str:
+        return "|".join(map(re.escape, sorted(self.groups, key=len, reverse=True)))
+
+
+@dataclass(frozen=True)
+class Context:
+    """A figure in its text: the sentence and the clause around it."""
+
+    text: str
+    figure: Figure
+    sentence: tuple[int, int]
+
+    @cached_property
+    def clause(self) -> tuple[int, int]:
+        s, e = self.sentence
+        start = max((m.end() + s for m in CLAUSE_BREAK.finditer(self.text[s:self.figure.start])), default=s)
+        after = CLAUSE_BREAK.search(self.text, self.figure.end, e)
+        return start, after.start() if after else e
+
+    @property
+    def before(self) -> str:
+        return self.text[self.clause[0]:self.figure.start]
+
+    @property
+    def after(self) -> str:
+        return self.text[self.figure.end:self.clause[1]]
+
+
+def classify(ctx: Context, lex: Lexicon) -> tuple[str, dict] | None:
+    """(table, fields) for the figure, or None when it is no record (ages, dates, bare numbers)."""
+    f = ctx.figure
+    if f.kind == "money" or (f.kind == "number" and money_context(ctx, lex)):
+        return "amounts", amount_fields(ctx, lex)
+    if f.kind in PEOPLE_KINDS:
+        return "household_counts", count_fields(ctx, lex, PEOPLE_KINDS[f.kind])
+    if f.kind == "count" and f.unit == "个" and (m := lex.counted_noun.match(ctx.after)):
+        unit = "户" if m.group().endswith("户") else "人"
+        return "household_counts", count_fields(ctx, lex, unit)
+    if f.kind in QUANTITY_KINDS or f.kind == "other":
+        return "quantities", quantity_fields(ctx, lex)
+    return None
+
+
+def money_context(ctx: Context, lex: Lexicon) -> bool:
+    """A bare 万/亿 is money when a role cue or the word 钱/金额 stands in its sentence."""
+    clause = ctx.text[ctx.sentence[0]:ctx.sentence[1]]
+    return bool(lex.role_pattern.search(clause) or re.search("钱|金额|资金|元", clause))
+
+
+def amount_fields(ctx: Context, lex: Lexicon) -> dict:
+    f = ctx.figure
+    per = f.per or per_unit(ctx, lex)
+    role = "price" if per in WEIGHT_UNITS else amount_role(ctx, lex, per)
+    return {"value_yuan": f.value, "value_max_yuan": f.value_max, "approx": f.approx, "per": per,
+            "role": role, "year": year_of(ctx)}
+
+
+def amount_role(ctx: Context, lex: Lexicon, per: str | None) -> str:
+    cue = nearest_cue(ctx, lex)
+    role = lex.role_of[cue] if cue else "other"
+    if per in ("天", "月") and (cue is None or cue in ("挣", "赚")):
+        return "wage"  # 一天能挣200块, 一个月3000块钱: pay for work by the day or month
+    if role == "investment" and any(lex.role_of[m.group()] == "cost" for m in lex.role_pattern.finditer(ctx.before)):
+        return "cost"  # 成本投入, 降低投入成本: the money spent is a cost
+    if role in ("income", "income_increase") and per not in ("人", "户") and _collective_before(ctx, lex):
+        return "collective_income"
+    return role
+
+
+def _collective_before(ctx: Context, lex: Lexicon) -> bool:
+    """The village collective is the earner named before the figure in its sentence."""
+    before = ctx.text[ctx.sentence[0]:ctx.figure.start]
+    return "集体" in ctx.before or any(lex.role_of[m.group()] == "collective_income"
+                                     for m in lex.role_pattern.finditer(before))
+
+
+def nearest_cue(ctx: Context, lex: Lexicon) -> str | None:
+    """The cue governing the figure: the nearest one before it in its clause, else the head of
+    the noun phrase right after it (`10万元扶贫资金收益` → 收益), else the nearest before in the sentence."""
+    before = list(lex.role_pattern.finditer(ctx.before))
+    if before and len(ctx.before) - before[-1].end() <= BEFORE_REACH:
+        return before[-1].group()
+    head = ctx.after[:AFTER_REACH]
+    after = list(lex.role_pattern.finditer(head))
+    if after:
+        return after[-1].group() if after[0].start() <= 4 else after[0].group()
+    if before:
+        return before[-1].group()
+    sentence_before = ctx.text[ctx.sentence[0]:ctx.clause[0]]
+    earlier = list(lex.role_pattern.finditer(sentence_before))
+    return earlier[-1].group() if earlier else None
+
+
+def per_unit(ctx: Context, lex: Lexicon) -> str | None:
+    """The unit the amount is per: the last explicit divisor before it in its clause, else a
+    period written into its cue (`年收入`)."""
+    for pattern in (lex.per_strong, lex.per_weak):
+        found = list(pattern.finditer(ctx.before))
+        if found:
+            m = found[-1]
+            if m.lastindex == 3:  # 每名党员, 每个贫困户: per person or per household
+                return "户" if m.group(3).endswith("户") else "人"
+            unit = next(g for g in m.groups() if g)
+            return "天" if unit == "日" else unit
+    return None
+
+
+def year_of(ctx: Context) -> int | None:
+    years = YEAR.findall(ctx.text, ctx.sentence[0], ctx.figure.start)
+    return int(years[-1]) if years else None
+
+
+def count_fields(ctx: Context, lex: Lexicon, unit: str) -> dict:
+    f = ctx.figure
+    group = group_after(_written_noun(f, lex) + ctx.after, lex) or group_before(ctx.before, lex)
+    return {"value": int(f.value), "value_max": int(f.value_max) if f.value_max is not None else None,
+            "unit": unit, "group": group, "poor": is_poor(group, lex), "approx": f.approx}
+
+
+def _written_noun(f: Figure, lex: Lexicon) -> str:
+    """The group noun the parser took as unit (`127贫困户`, `722个贫困户`), to read the group from."""
+    m = lex.group_tail.search(f.text)
+    return m.group() if m and len(m.group()) > 1 else ""
+
+
+SKIP_AFTER = re.compile(r"^(?:\d+(?:余|多)?(?:户|人|名))*(?:是|为|均为|都是|均是|共|的)?")
+
+
+def group_after(after: str, lex: Lexicon) -> str | None:
+    """The group named right after the count: `78户入社贫困户` → 入社贫困户."""
+    m = lex.group_phrase.match(after, SKIP_AFTER.match(after).end())
+    return _cut_at_stops(m.group(), lex) if m else None
+
+
+def group_before(before: str, lex: Lexicon) -> str | None:
+    """The group standing right before the count: `吸纳本地贫困劳动力100余人` → 本地贫困劳动力,
+    or the activity counted when no one is named: `已输出就业505人` → 输出就业."""
+    run = re.search(r"(?<!\d)[\p{Han}、]{1,14}$", before)
+    if not run:
+        return None
+    phrase = _cut_at_stops(run.group(), lex)
+    if phrase and (activity := lex.activity_tail.search(phrase)):
+        nouns = list(lex.group_end.finditer(phrase))
+        if nouns:
+            return phrase[: nouns[-1].end()]
+        # 输出就业, 安排岗位: the activity with the verb before it, even where that verb is a stop
+        return phrase if activity.start() else run.group()[-len(phrase) - 2:]
+    return phrase if phrase and lex.group_tail.search(phrase) else None
+
+
+def _cut_at_stops(phrase: str, lex: Lexicon) -> str | None:
+    for stop in sorted(lex.group_stops, key=len, reverse=True):
+        i = phrase.rfind(stop)
+        if i >= 0:
+            phrase = phrase[i + len(stop):]
+    return phrase.strip("、") or None
+
+
+def inherit_group(fields: dict, previous: dict | None) -> None:
+    """A count naming no one continues the sentence's previous count: `对接65户贫困户,…对接16户`."""
+    if fields["group"] is None and previous and previous["group"]:
+        fields["group"], fields["poor"] = previous["group"], previous["poor"]
+
+
+def is_poor(group: str | None, lex: Lexicon) -> bool:
+    return bool(group) and any(w in group for w in lex.poor_words)
+
+
+def quantity_fields(ctx: Context, lex: Lexicon) -> dict:
+    f = ctx.figure
+    kind = f.kind if f.kind in QUANTITY_KINDS else "other"
+    return {"value": f.value, "value_max": f.value_max, "unit": f.unit, "kind": kind,
+            "approx": f.approx, "object": count_object(ctx, lex) if kind == "count" else None}
+
+
+def count_object(ctx: Context, lex: Lexicon) -> str | None:
+    """What a counter counts: the noun after it (`8栋日光温室大棚`) or before it (`合作社21家`)."""
+    stops = "|".join(map(re.escape, lex.object_stops))
+    after = re.match(rf"(?:(?!{stops})\p{{Han}}){{1,8}}", ctx.after)
+    if after:
+        return after.group()
+    before = re.search(r"(\p{Han}{2,8}?)(?:达到|达|共|有)?$", ctx.before)
+    return before.group(1) if before else None
