@@ -1,0 +1,44 @@
+"""Accuracy against the hand-labelled fixtures, scored as SPEC's "Gold files and scoring" says.
+
+A ratchet: tests/fixtures/floors.json records the lowest F1 and attribute accuracy accepted per
+table and fixture set. Raise a floor when quality rises; never lower one to pass.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.evaluate import evaluate
+from extract.pipeline import run
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FLOORS = json.loads((FIXTURES / "floors.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def scores(nlp, tmp_path_factory):
+    """{fixture set: {table: TableScore}} for one pipeline run per fixture set."""
+    result = {}
+    for name in FLOORS:
+        out = tmp_path_factory.mktemp(f"out-{name}")
+        run(FIXTURES / name / "raw", out, nlp)
+        result[name] = evaluate(FIXTURES / name / "gold", out)
+    return result
+
+
+CASES = [(fixture, table, metric, floor)
+         for fixture, tables in FLOORS.items()
+         for table, metrics in tables.items()
+         for metric, floor in metrics.items()]
+
+
+@pytest.mark.parametrize("fixture,table,metric,floor", CASES,
+                         ids=[f"{f}-{t}-{m}" for f, t, m, _ in CASES])
+def test_score_at_or_above_floor(scores, fixture, table, metric, floor):
+    score = scores[fixture][table]
+    value = score.f1 if metric == "f1" else score.accuracy(metric)
+    assert value is not None, f"{fixture}/{table}: no gold item fills {metric}"
+    misses = [e for e in score.errors if metric == "f1" or e["kind"] == f"wrong {metric}"][:8]
+    assert value >= floor, f"{fixture} {table} {metric} = {value:.3f} < floor {floor}; first errors: {misses}"
