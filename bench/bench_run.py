@@ -1,0 +1,92 @@
+"""Benchmark: `extract run` on the seeds replicated to >= 1 MB of text, next to pkuseg alone.
+
+    .venv/bin/python bench/bench_run.py [--mb 1] [--seeds data/raw]
+
+Prints end-to-end chars/s and peak RSS of a real `extract run` (subprocess), pkuseg
+segmentation alone on the same cleaned text, and the share of each pipeline component in
+the spaCy stage. Not a test: numbers depend on the machine.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def replicate(seeds: Path, into: Path, megabytes: float) -> int:
+    """Copies of the seeds with varied doc ids until the corpus holds `megabytes` of text."""
+    files = sorted(seeds.glob("*.txt"))
+    size, n = 0, 0
+    while size < megabytes * 1_000_000:
+        src = files[n % len(files)]
+        shutil.copy(src, into / f"{src.stem}_{n:05d}.txt")
+        size += src.stat().st_size
+        n += 1
+    return n
+
+
+def run_extract(corpus: Path, out: Path) -> tuple[float, int]:
+    """(seconds, peak RSS in kB) of `extract run` as a user runs it."""
+    exe = Path(sys.executable).with_name("extract")
+    started = time.perf_counter()
+    subprocess.run([str(exe), "run", str(corpus), "--out", str(out)], check=True, capture_output=True)
+    seconds = time.perf_counter() - started
+    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+
+
+def article_texts(out: Path) -> list[str]:
+    import json
+
+    return [json.loads(line)["article_text"] for line in (out / "documents.jsonl").open(encoding="utf-8")]
+
+
+def time_stages(texts: list[str]) -> dict[str, float]:
+    """Seconds of pkuseg alone and of each pipeline component over the same texts."""
+    from extract import nlp as nlp_module
+
+    nlp = nlp_module.load()
+    timings = {}
+    started = time.perf_counter()
+    docs = [nlp.make_doc(t) for t in texts]
+    timings["pkuseg tokenizer (alone)"] = time.perf_counter() - started
+    for name, component in nlp.pipeline:
+        started = time.perf_counter()
+        for doc in docs:
+            component(doc)
+        timings[name] = time.perf_counter() - started
+    return timings
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mb", type=float, default=1.0, help="megabytes of text to process")
+    ap.add_argument("--seeds", type=Path, default=ROOT / "data" / "raw")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, out = Path(tmp) / "in", Path(tmp) / "out"
+        corpus.mkdir()
+        files = replicate(args.seeds, corpus, args.mb)
+        seconds, rss_kb = run_extract(corpus, out)
+        texts = article_texts(out)
+    chars = sum(map(len, texts))
+    timings = time_stages(texts)
+    pkuseg = timings["pkuseg tokenizer (alone)"]
+    print(f"corpus: {files} files, {chars:,} cleaned chars")
+    print(f"extract run end to end: {seconds:.1f} s, {chars / seconds:,.0f} chars/s, peak RSS {rss_kb / 1024:,.0f} MB")
+    print(f"pkuseg alone:           {pkuseg:.1f} s, {chars / pkuseg:,.0f} chars/s "
+          f"(end to end = {pkuseg / seconds:.2f}x pkuseg throughput)")
+    spacy_total = sum(timings.values())
+    print("spaCy stage by component (share of end-to-end time):")
+    for name, t in timings.items():
+        print(f"  {name:28} {t:6.2f} s  {100 * t / seconds:5.1f}%  ({100 * t / spacy_total:.1f}% of spaCy stage)")
+
+
+if __name__ == "__main__":
+    main()
