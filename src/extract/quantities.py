@@ -16,6 +16,8 @@ from .lexicons import lines, table
 from .numbers import Figure
 
 CLAUSE_BREAK = re.compile(r"[,，;；:：。！？!?\n]")
+OBJECT_BEFORE = re.compile(r"(\p{Han}{2,8}?)(?:达到|达|共|有)?$")
+CLAUSE_BREAK_BACKWARDS = re.compile(r"(?r)[,，;；:：。！？!?\n]")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 PEOPLE_KINDS = {"household": "户", "person": "人", "person_time": "人次"}
 WEIGHT_UNITS = {"斤", "公斤", "千克", "吨"}
@@ -84,6 +86,15 @@ class Lexicon:
         return re.compile(rf"[^\P{{Han}}的每了到送]{{0,3}}?(?:{self._nouns})")
 
     @cached_property
+    def object_after(self) -> re.Pattern:
+        stops = "|".join(map(re.escape, self.object_stops))
+        return re.compile(rf"(?:(?!{stops})\p{{Han}}){{1,8}}")
+
+    @cached_property
+    def stops_longest_first(self) -> tuple[str, ...]:
+        return tuple(sorted(self.group_stops, key=len, reverse=True))
+
+    @cached_property
     def activity_tail(self) -> re.Pattern:
         return re.compile(rf"(?:{'|'.join(map(re.escape, self.activities))})$")
 
@@ -103,7 +114,8 @@ class Context:
     @cached_property
     def clause(self) -> tuple[int, int]:
         s, e = self.sentence
-        start = max((m.end() + s for m in CLAUSE_BREAK.finditer(self.text[s:self.figure.start])), default=s)
+        before = CLAUSE_BREAK_BACKWARDS.search(self.text, s, self.figure.start)
+        start = before.end() if before else s
         after = CLAUSE_BREAK.search(self.text, self.figure.end, e)
         return start, after.start() if after else e
 
@@ -239,7 +251,7 @@ def group_before(before: str, lex: Lexicon) -> str | None:
 
 
 def _cut_at_stops(phrase: str, lex: Lexicon) -> str | None:
-    for stop in sorted(lex.group_stops, key=len, reverse=True):
+    for stop in lex.stops_longest_first:
         i = phrase.rfind(stop)
         if i >= 0:
             phrase = phrase[i + len(stop):]
@@ -265,9 +277,8 @@ def quantity_fields(ctx: Context, lex: Lexicon) -> dict:
 
 def count_object(ctx: Context, lex: Lexicon) -> str | None:
     """What a counter counts: the noun after it (`8栋日光温室大棚`) or before it (`合作社21家`)."""
-    stops = "|".join(map(re.escape, lex.object_stops))
-    after = re.match(rf"(?:(?!{stops})\p{{Han}}){{1,8}}", ctx.after)
+    after = lex.object_after.match(ctx.after)
     if after:
         return after.group()
-    before = re.search(r"(\p{Han}{2,8}?)(?:达到|达|共|有)?$", ctx.before)
+    before = OBJECT_BEFORE.search(ctx.before)
     return before.group(1) if before else None

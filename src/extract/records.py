@@ -7,7 +7,8 @@ from spacy.tokens import Doc
 
 from .articles import Article
 from .clean import CleanPage
-from .components.mention import mentions
+from .components.mention import doc_text, mentions
+from .components.sentences import sentence_bounds
 from .models import TABLES, Document, Table
 
 
@@ -19,21 +20,21 @@ def document_row(article: Article, page: CleanPage, path: str) -> Document:
 
 def record_rows(doc: Doc, article: Article) -> dict[str, list[Table]]:
     rows: dict[str, list[Table]] = {name: [] for name in TABLES if name != "documents"}
-    sentence_of = _sentence_finder(doc)
+    text = doc_text(doc)
+    sentence_of = _sentence_finder(text, sentence_bounds(doc))
     for m in sorted(mentions(doc), key=lambda m: (m.start, m.end)):
         model = TABLES[m.table]
         rows[m.table].append(model(doc_id=article.doc_id, article_id=article.article_id,
-                                   text=doc.text[m.start:m.end], sentence=sentence_of(m.start),
+                                   text=text[m.start:m.end], sentence=sentence_of(m.start),
                                    start=m.start, end=m.end, **m.fields))
     return rows
 
 
-def _sentence_finder(doc: Doc):
-    spans = [(s.start_char, s.end_char) for s in doc.sents] if len(doc) else [(0, len(doc.text))]
+def _sentence_finder(text: str, spans: list[tuple[int, int]]):
     starts = [s for s, _ in spans]
 
     def sentence_of(char: int) -> str:
         s, e = spans[max(bisect_right(starts, char) - 1, 0)]
-        return doc.text[s:e].strip()
+        return text[s:e].strip()
 
     return sentence_of

@@ -10,7 +10,8 @@ from spacy.tokens import Doc
 
 from ..numbers import find_figures
 from ..quantities import Context, Lexicon, classify, inherit_group
-from .mention import Mention, mentions
+from .mention import Mention, doc_text, mentions
+from .sentences import sentence_bounds
 
 
 @Language.factory("extract_figures")
@@ -24,12 +25,13 @@ class Figures:
 
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc)
-        sentences = _sentence_bounds(doc)
+        sentences = sentence_bounds(doc)
         starts = [s for s, _ in sentences]
         last_count: dict[tuple[int, int], dict] = {}  # sentence -> fields of its last count
-        for figure in find_figures(doc.text):
+        text = doc_text(doc)
+        for figure in find_figures(text):
             sentence = sentences[max(bisect_right(starts, figure.start) - 1, 0)]
-            result = classify(Context(doc.text, figure, sentence), self.lexicon)
+            result = classify(Context(text, figure, sentence), self.lexicon)
             if not result:
                 continue
             table, fields = result
@@ -45,9 +47,3 @@ class Figures:
 
     def from_disk(self, path: Path, exclude=()) -> "Figures":
         return self
-
-
-def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    if not len(doc) or not doc.has_annotation("SENT_START"):
-        return [(0, len(doc.text))]
-    return [(s.start_char, s.end_char) for s in doc.sents]

@@ -28,3 +28,11 @@ def mentions(doc: Doc) -> list[Mention]:
     if doc._.mentions is None:
         doc._.mentions = []
     return doc._.mentions
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, built once: spaCy rebuilds it from the tokens on every access."""
+    text = doc.user_data.get("extract.text")
+    if text is None:
+        text = doc.user_data["extract.text"] = doc.text
+    return text
