@@ -19,17 +19,21 @@ console = Console(stderr=True, soft_wrap=True)  # one error stays one line
 EXIT_NONE_SUCCEEDED = 1
 EXIT_NO_INPUT = 2
 EXIT_MODEL_MISSING = 3
+EXIT_USAGE = 4
 
 
 @app.command()
 def run(
     path: Path = typer.Argument(..., help="Folder of .txt/.html/.htm files (searched recursively), or one file."),
     out: Path = typer.Option(Path("data/out"), "--out", "-o", help="Folder the tables are written to."),
+    formats: str = typer.Option("csv,jsonl", "--format", "-f",
+                                help="Comma-separated output formats: csv (UTF-8 with BOM), jsonl, parquet."),
 ) -> None:
-    """Extract every table from the documents under PATH into OUT (CSV with BOM + JSONL)."""
+    """Extract every table from the documents under PATH into OUT (CSV with BOM + JSONL by default)."""
     from . import nlp as nlp_module
     from .pipeline import run as run_pipeline
 
+    chosen = _formats(formats)
     if not path.exists():
         _fail(f"input not found: {path}", EXIT_NO_INPUT)
     try:
@@ -43,10 +47,61 @@ def run(
         _fail(f"no .txt, .html or .htm files under {path}", EXIT_NO_INPUT)
     with _progress() as progress:
         task = progress.add_task("documents", total=total, file="")
-        summary = run_pipeline(path, out, nlp, on_file=lambda p: progress.update(task, advance=1, file=p.name))
+        summary = run_pipeline(path, out, nlp, on_file=lambda p: progress.update(task, advance=1, file=p.name),
+                               formats=chosen)
     _print_summary(summary, out)
     if summary.documents == 0:
         raise typer.Exit(EXIT_NONE_SUCCEEDED)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Path = typer.Option(..., "--gold", "-g", help="Folder of hand-labelled <doc_id>.json files (SPEC's gold format)."),
+    out: Path = typer.Option(Path("data/out"), "--out", "-o", help="Folder holding the run's TABLE.jsonl files."),
+    errors: str = typer.Option(None, "--errors", "-e", help="List the misses, extras and wrong attributes of this table."),
+) -> None:
+    """Score a run against your own labelled sample: P/R/F1 per table, accuracy per attribute.
+
+    Writes OUT/eval.json and prints a table; matching follows SPEC's "Gold files and scoring".
+    """
+    from .evaluate import SCORED, evaluate
+
+    if not gold.is_dir() or not any(gold.glob("*.json")):
+        _fail(f"no gold files (*.json) in {gold}", EXIT_NO_INPUT)
+    if not (out / "documents.jsonl").is_file():
+        _fail(f"no run in {out}: run `extract run ... --out {out}` first", EXIT_NO_INPUT)
+    if errors and errors not in SCORED:
+        _fail(f"--errors takes one of {', '.join(SCORED)}", EXIT_USAGE)
+    scores = evaluate(gold, out)
+    report = {"gold": str(gold), "out": str(out),
+              "tables": {t: {**s.as_dict(), "errors": s.errors} for t, s in scores.items()}}
+    (out / "eval.json").write_text(json.dumps(report, ensure_ascii=False, indent=1, default=str) + "\n",
+                                   encoding="utf-8")
+    _print_scores(scores)
+    if errors:
+        for e in scores[errors].errors:
+            console.print(_error_line(e), markup=False, highlight=False)
+    console.print(f"written: {out / 'eval.json'}")
+
+
+def _print_scores(scores) -> None:
+    table = RichTable(title="extract eval", show_header=True)
+    for column in ("table", "P", "R", "F1", "tp", "fp", "fn", "attribute accuracy (n)"):
+        table.add_column(column, justify="left" if column in ("table", "attribute accuracy (n)") else "right")
+    for name, s in scores.items():
+        attrs = " ".join(f"{a}={s.accuracy(a):.2f}({n})" for a, (_, n) in s.attributes.items() if n)
+        table.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
+                      str(s.tp), str(s.fp), str(s.fn), attrs)
+    console.print(table)
+
+
+def _error_line(error: dict) -> str:
+    keep = ("text", "name", "value_yuan", "value_max_yuan", "value", "unit", "approx", "per", "role",
+            "group", "poor", "village", "cooperative", "town", "county", "investment_yuan")
+    short = lambda rec: " ".join(f"{k}={rec[k]}" for k in keep if rec.get(k) not in (None, ""))  # noqa: E731
+    rec = error["gold"] if error["kind"] == "missed" else error["pred"]
+    line = f"[{error['doc']}] {error['kind']}: {short(rec)}"
+    return line + (f"   <- gold: {short(error['gold'])}" if error["kind"].startswith("wrong") else "")
 
 
 @app.command("fetch-model")
@@ -72,6 +127,16 @@ def schemas(out: Path = typer.Option(Path("schemas"), help="Folder for <table>.j
 
 def schema_text(model) -> str:
     return json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _formats(value: str) -> list[str]:
+    from .writers import FORMATS
+
+    chosen = [f.strip().lower() for f in value.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        _fail(f"unknown format {', '.join(unknown) or value!r}; choose from {', '.join(FORMATS)}", EXIT_USAGE)
+    return chosen
 
 
 def _progress() -> Progress:

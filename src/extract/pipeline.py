@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,7 +64,8 @@ def process_file(path: Path, nlp) -> FileResult:
     return result
 
 
-def run(root: Path, out: Path, nlp, on_file: Callable[[Path], None] | None = None) -> RunSummary:
+def run(root: Path, out: Path, nlp, on_file: Callable[[Path], None] | None = None,
+        formats: Sequence[str] = ("csv", "jsonl")) -> RunSummary:
     """Process every input file under root and write all tables and errors.jsonl into out."""
     started = time.perf_counter()
     paths, errors = _unique_doc_ids(list(iter_files(root)))
@@ -76,7 +77,7 @@ def run(root: Path, out: Path, nlp, on_file: Callable[[Path], None] | None = Non
             tables[name] += rows
     for name, model in TABLES.items():
         rows = sorted(tables[name], key=_row_order)
-        write_table(out, name, model, rows)
+        write_table(out, name, model, rows, formats)
         summary.rows[name] = len(rows)
     summary.errors_path = write_errors(out, errors)
     summary.documents = len({r.doc_id for r in tables["documents"]})

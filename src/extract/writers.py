@@ -56,21 +56,53 @@ def _umask() -> int:
     return mask
 
 
-def write_table(out: Path, name: str, model: type[Table], rows: Sequence[BaseModel]) -> None:
+FORMATS = ("csv", "jsonl", "parquet")
+
+
+def write_table(out: Path, name: str, model: type[Table], rows: Sequence[BaseModel],
+                formats: Sequence[str] = ("csv", "jsonl")) -> None:
+    if "csv" in formats:
+        write_csv(out / f"{name}.csv", model, rows)
+    if "jsonl" in formats:
+        write_jsonl(out / f"{name}.jsonl", rows)
+    if "parquet" in formats:
+        write_parquet(out / f"{name}.parquet", model, rows)
+
+
+def write_csv(path: Path, model: type[Table], rows: Sequence[BaseModel]) -> None:
     cols = columns(model)
-    with atomic_open(out / f"{name}.csv", encoding="utf-8-sig") as fh:
+    with atomic_open(path, encoding="utf-8-sig") as fh:
         writer = csv.writer(fh)
         writer.writerow(cols)
         for row in rows:
             data = row.model_dump()
             writer.writerow([csv_cell(data[c]) for c in cols])
-    write_jsonl(out / f"{name}.jsonl", rows)
 
 
 def write_jsonl(path: Path, rows: Iterable[BaseModel]) -> None:
     with atomic_open(path) as fh:
         for row in rows:
             fh.write(json.dumps(row.model_dump(mode="json"), ensure_ascii=False) + "\n")
+
+
+def write_parquet(path: Path, model: type[Table], rows: Sequence[BaseModel]) -> None:
+    """Same columns and types as the models say (columns.arrow_schema), replaced atomically."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .columns import arrow_schema
+
+    table = pa.Table.from_pylist([row.model_dump() for row in rows], schema=arrow_schema(model))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        pq.write_table(table, tmp)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def write_errors(out: Path, errors: Sequence[ErrorRow]) -> Path:
