@@ -54,6 +54,17 @@ def run(
         raise typer.Exit(EXIT_NONE_SUCCEEDED)
 
 
+@app.command()
+def review(out: Path = typer.Argument(Path("data/out"), help="Folder holding the run's tables.")) -> None:
+    """Write OUT/review.html: every article with its extracted spans highlighted, to check rows by eye."""
+    from .review import write_review
+
+    if not (out / "documents.jsonl").is_file():
+        _fail(f"no run in {out}: run `extract run ... --out {out}` first", EXIT_NO_INPUT)
+    page = write_review(out)
+    console.print(f"written: {page}  (open it in a browser; it needs no network)")
+
+
 @app.command("eval")
 def eval_command(
     gold: Path = typer.Option(..., "--gold", "-g", help="Folder of hand-labelled <doc_id>.json files (SPEC's gold format)."),
