@@ -74,3 +74,11 @@ def nlp():
         return nlp_module.load()
     except ModelMissing as exc:  # the suite needs the model: say how to get it
         pytest.fail(f"{exc}", pytrace=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_result_cache(tmp_path_factory):
+    """Runs in tests cache their results in a temporary folder, never the user's cache."""
+    import os
+
+    os.environ["EXTRACT_CACHE_DIR"] = str(tmp_path_factory.mktemp("result-cache"))

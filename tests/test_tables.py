@@ -16,7 +16,7 @@ import regex as re
 from extract import writers
 from extract.cli import schema_text
 from extract.models import TABLES, Amount, Document, ErrorRow, HouseholdCount
-from extract.writers import columns, write_errors, write_jsonl, write_table
+from extract.writers import TableSet, columns, write_jsonl, write_table
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC_MD = Path(__file__).resolve().parents[2] / "shared" / "SPEC.md"  # ../shared beside the clone
@@ -200,7 +200,9 @@ def test_written_tables_are_readable_by_others(tmp_path):
 def test_errors_jsonl(tmp_path):
     errors = [ErrorRow(path="data/raw/empty.txt", stage="ingest", reason="empty file"),
               ErrorRow(path="data/raw/t.txt", stage="ingest", reason="truncated", skipped=False)]
-    path = write_errors(tmp_path, errors)
+    with TableSet(tmp_path) as tables:
+        path = tables.errors(errors)
+        assert not path.exists(), "nothing replaces the previous files before the whole set is written"
     assert path == tmp_path / "errors.jsonl"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert rows == [{"path": "data/raw/empty.txt", "stage": "ingest", "reason": "empty file", "skipped": True},
@@ -208,6 +210,20 @@ def test_errors_jsonl(tmp_path):
 
 
 # --- atomic replacement ----------------------------------------------------------------------
+
+def test_a_failing_table_leaves_every_previous_table_in_place(tmp_path):
+    """A run killed or failing while writing table N must not leave tables 1..N-1 replaced."""
+    from extract.models import Amount
+
+    write_jsonl(tmp_path / "amounts.jsonl", [])
+    (tmp_path / "amounts.jsonl").write_text("previous\n", encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        with TableSet(tmp_path) as tables:
+            tables.table("amounts", Amount, [])
+            raise RuntimeError("killed while writing the next table")
+    assert (tmp_path / "amounts.jsonl").read_text(encoding="utf-8") == "previous\n"
+    assert not list(tmp_path.glob(".*.tmp"))
+
 
 class Exploding(Document):
     """A row that fails while being written: in every dump, or only in the JSON dump."""

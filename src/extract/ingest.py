@@ -13,6 +13,7 @@ import charset_normalizer
 
 SUFFIXES = (".txt", ".html", ".htm")
 CANDIDATE_ENCODINGS = ("gb18030", "big5")
+MAX_FILE_MB = float(os.environ.get("EXTRACT_MAX_FILE_MB", "20"))  # larger files are refused, not cut
 BINARY_MAGIC = (b"\x89PNG", b"PK\x03\x04", b"%PDF", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b")
 
 
@@ -53,8 +54,19 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
+def display_path(path: Path) -> str:
+    """The path as text that any UTF-8 output can hold (undecodable bytes of a name become �)."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def read_document(path: Path) -> RawDocument:
     try:
+        if not path.is_file():
+            raise IngestError(path, "not a regular file")
+        size_mb = path.stat().st_size / 1_000_000
+        if size_mb > MAX_FILE_MB:
+            raise IngestError(path, f"file is {size_mb:.1f} MB, above the {MAX_FILE_MB:g} MB limit "
+                                    "(set EXTRACT_MAX_FILE_MB to raise it); not processed")
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(path, f"cannot read file: {exc.strerror or exc}") from exc
@@ -68,7 +80,7 @@ def read_document(path: Path) -> RawDocument:
     is_html = path.suffix.lower() in (".html", ".htm")
     if is_html:
         text = html_main_text(path, text)
-    return RawDocument(path, path.stem, text, encoding, is_html, warning)
+    return RawDocument(path, display_path(Path(path.stem)), text, encoding, is_html, warning)
 
 
 def decode(path: Path, data: bytes) -> tuple[str, str, str | None]:

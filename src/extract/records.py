@@ -18,7 +18,9 @@ def document_row(article: Article, page: CleanPage, path: str) -> Document:
                     script=page.script, n_chars=len(article.text), article_text=article.text)
 
 
-def record_rows(doc: Doc, article: Article) -> dict[str, list[Table]]:
+def record_rows(doc: Doc, article: Article, offset: int = 0) -> dict[str, list[Table]]:
+    """Rows of every record table from the Doc's mentions; `offset` is where the Doc's text
+    starts in the article (an article read in pieces)."""
     rows: dict[str, list[Table]] = {name: [] for name in TABLES if name != "documents"}
     text = doc_text(doc)
     sentence_of = _sentence_finder(text, sentence_bounds(doc))
@@ -26,7 +28,7 @@ def record_rows(doc: Doc, article: Article) -> dict[str, list[Table]]:
         model = TABLES[m.table]
         rows[m.table].append(model(doc_id=article.doc_id, article_id=article.article_id,
                                    text=text[m.start:m.end], sentence=sentence_of(m.start),
-                                   start=m.start, end=m.end, **m.fields))
+                                   start=m.start + offset, end=m.end + offset, **m.fields))
     return rows
 
 

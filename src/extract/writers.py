@@ -34,8 +34,9 @@ def csv_cell(value) -> str:
 
 
 @contextmanager
-def atomic_open(path: Path, encoding: str = "utf-8"):
-    """A file that appears at `path` whole, or not at all (temp file in the same folder, then rename)."""
+def atomic_open(path: Path, encoding: str = "utf-8", staged: list | None = None):
+    """A file that appears at `path` whole, or not at all (temp file in the same folder, then
+    rename). With `staged`, the rename is left to the caller: (temp, path) is appended to it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -44,10 +45,46 @@ def atomic_open(path: Path, encoding: str = "utf-8"):
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; tables are for sharing
-        os.replace(tmp, path)
+        if staged is None:
+            os.replace(tmp, path)
+        else:
+            staged.append((tmp, path))
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+class TableSet:
+    """Writes a run's files as temps and renames them all only when every one is written, so a
+    run killed while writing leaves the previous tables in place, not a mix of old and new."""
+
+    def __init__(self, out: Path, formats: Sequence[str] = ("csv", "jsonl")):
+        self.out, self.formats, self.staged = Path(out), tuple(formats), []
+
+    def __enter__(self) -> "TableSet":
+        return self
+
+    def table(self, name: str, model: type[Table], rows: Sequence[BaseModel]) -> None:
+        if "csv" in self.formats:
+            write_csv(self.out / f"{name}.csv", model, rows, self.staged)
+        if "jsonl" in self.formats:
+            write_jsonl(self.out / f"{name}.jsonl", rows, self.staged)
+        if "parquet" in self.formats:
+            write_parquet(self.out / f"{name}.parquet", model, rows, self.staged)
+
+    def errors(self, rows: Sequence[ErrorRow]) -> Path:
+        path = self.out / "errors.jsonl"
+        write_jsonl(path, rows, self.staged)
+        return path
+
+    def __exit__(self, kind, value, traceback) -> None:
+        try:
+            if kind is None:
+                for tmp, path in self.staged:
+                    os.replace(tmp, path)
+        finally:
+            for tmp, _ in self.staged:
+                Path(tmp).unlink(missing_ok=True)  # left over only when something failed
 
 
 def _umask() -> int:
@@ -61,17 +98,14 @@ FORMATS = ("csv", "jsonl", "parquet")
 
 def write_table(out: Path, name: str, model: type[Table], rows: Sequence[BaseModel],
                 formats: Sequence[str] = ("csv", "jsonl")) -> None:
-    if "csv" in formats:
-        write_csv(out / f"{name}.csv", model, rows)
-    if "jsonl" in formats:
-        write_jsonl(out / f"{name}.jsonl", rows)
-    if "parquet" in formats:
-        write_parquet(out / f"{name}.parquet", model, rows)
+    """One table in each of `formats`, each file replaced atomically."""
+    with TableSet(out, formats) as tables:
+        tables.table(name, model, rows)
 
 
-def write_csv(path: Path, model: type[Table], rows: Sequence[BaseModel]) -> None:
+def write_csv(path: Path, model: type[Table], rows: Sequence[BaseModel], staged: list | None = None) -> None:
     cols = columns(model)
-    with atomic_open(path, encoding="utf-8-sig") as fh:
+    with atomic_open(path, "utf-8-sig", staged) as fh:
         writer = csv.writer(fh)
         writer.writerow(cols)
         for row in rows:
@@ -79,13 +113,13 @@ def write_csv(path: Path, model: type[Table], rows: Sequence[BaseModel]) -> None
             writer.writerow([csv_cell(data[c]) for c in cols])
 
 
-def write_jsonl(path: Path, rows: Iterable[BaseModel]) -> None:
-    with atomic_open(path) as fh:
+def write_jsonl(path: Path, rows: Iterable[BaseModel], staged: list | None = None) -> None:
+    with atomic_open(path, "utf-8", staged) as fh:
         for row in rows:
             fh.write(json.dumps(row.model_dump(mode="json"), ensure_ascii=False) + "\n")
 
 
-def write_parquet(path: Path, model: type[Table], rows: Sequence[BaseModel]) -> None:
+def write_parquet(path: Path, model: type[Table], rows: Sequence[BaseModel], staged: list | None = None) -> None:
     """Same columns and types as the models say (columns.arrow_schema), replaced atomically."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -99,13 +133,10 @@ def write_parquet(path: Path, model: type[Table], rows: Sequence[BaseModel]) -> 
     try:
         pq.write_table(table, tmp)
         os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
+        if staged is None:
+            os.replace(tmp, path)
+        else:
+            staged.append((tmp, path))
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def write_errors(out: Path, errors: Sequence[ErrorRow]) -> Path:
-    path = out / "errors.jsonl"
-    write_jsonl(path, errors)
-    return path
