@@ -62,6 +62,8 @@ class TableSet:
         self.out, self.formats, self.staged = Path(out), tuple(formats), []
 
     def __enter__(self) -> "TableSet":
+        for stale in self.out.glob(".*.tmp"):  # left by a run that was killed while writing
+            stale.unlink(missing_ok=True)
         return self
 
     def table(self, name: str, model: type[Table], rows: Sequence[BaseModel]) -> None:
