@@ -16,9 +16,9 @@ from .lexicons import lines, table
 from .numbers import Figure
 
 CLAUSE_BREAK = re.compile(r"[,，;；:：。！？!?\n]")
-OBJECT_BEFORE = re.compile(r"(\p{Han}{2,8}?)(?:达到|达|共|有)?$")
 CLAUSE_BREAK_BACKWARDS = re.compile(r"(?r)[,，;；:：。！？!?\n]")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+RELATIVE_YEAR = re.compile(r"去年|今年|前年|明年|当年|上年|次年")
 PEOPLE_KINDS = {"household": "户", "person": "人", "person_time": "人次"}
 WEIGHT_UNITS = {"斤", "公斤", "千克", "吨"}
 QUANTITY_KINDS = {"area", "weight", "length", "percent", "count"}
@@ -36,13 +36,17 @@ class Lexicon:
     poor_words: tuple[str, ...]
     object_stops: tuple[str, ...]
     activities: tuple[str, ...]
+    count_links: tuple[str, ...]
+    thing_heads: tuple[str, ...]
+    object_verbs: tuple[str, ...]
 
     @classmethod
     def load(cls) -> "Lexicon":
         return cls(roles=tuple((c, r) for c, r in table("roles.tsv")), per_units=lines("per_units.txt"),
                    groups=lines("groups.txt"), group_stops=lines("group_stops.txt"),
                    poor_words=lines("poor_words.txt"), object_stops=lines("count_objects.txt"),
-                   activities=lines("activity_groups.txt"))
+                   activities=lines("activity_groups.txt"), count_links=lines("count_links.txt"),
+                   thing_heads=lines("count_thing_heads.txt"), object_verbs=lines("object_verbs.txt"))
 
     @cached_property
     def role_pattern(self) -> re.Pattern:
@@ -57,14 +61,14 @@ class Lexicon:
     def per_strong(self) -> re.Pattern:
         """每亩, 一个大棚, 亩均, 每名党员: a unit the amount is explicitly divided by."""
         units = "|".join(map(re.escape, sorted(self.per_units, key=len, reverse=True)))
-        return re.compile(rf"(?:每|(?<![统唯第专同单万])一)(?:个|位|名|座|栋)?(?:贫困)?({units})"
+        return re.compile(rf"(?:每|(?<![统唯第专同单万])一(?!次性))(?:个|位|名|座|栋)?(?:贫困)?({units})"
                           rf"|(人|户|亩|年|月|日)均|每(?:名|位|个)({self._nouns})")
 
     @cached_property
     def per_weak(self) -> re.Pattern:
         """年收入, 全年: a period written into the cue itself."""
         cues = "|".join(map(re.escape, sorted({c for c, _ in self.roles}, key=len, reverse=True)))
-        return re.compile(rf"全(年)|(?<![往去今明前当近历多全\d])(年|月|日)(?:{cues})")
+        return re.compile(rf"全(年)|(?<![往去今明前当近历多全\d])(年|月|日)\p{{Han}}{{0,2}}?(?:{cues})")
 
     @cached_property
     def group_end(self) -> re.Pattern:
@@ -83,12 +87,23 @@ class Lexicon:
     @cached_property
     def counted_noun(self) -> re.Pattern:
         """What 个 may count as people or households: a short phrase, no clause inside (153个帮扶责任人)."""
-        return re.compile(rf"[^\P{{Han}}的每了到送]{{0,3}}?(?:{self._nouns})")
+        heads = "|".join(map(re.escape, self.thing_heads))
+        return re.compile(rf"[^\P{{Han}}的每了到送]{{0,3}}?(?:{self._nouns})(?!{heads})")
 
     @cached_property
     def object_after(self) -> re.Pattern:
         stops = "|".join(map(re.escape, self.object_stops))
         return re.compile(rf"(?:(?!{stops})\p{{Han}}){{1,8}}")
+
+    @cached_property
+    def link_tail(self) -> re.Pattern:
+        return re.compile(rf"(?:{'|'.join(map(re.escape, self.count_links))})$")
+
+    @cached_property
+    def object_verb(self) -> re.Pattern:
+        """The last verb or number before a counted object, searched backwards."""
+        verbs = "|".join(map(re.escape, sorted(self.object_verbs, key=len, reverse=True)))
+        return re.compile(rf"(?r)(?:{verbs}|\d|[^\p{{Han}}])")
 
     @cached_property
     def stops_longest_first(self) -> tuple[str, ...]:
@@ -208,8 +223,12 @@ def per_unit(ctx: Context, lex: Lexicon) -> str | None:
 
 
 def year_of(ctx: Context) -> int | None:
-    years = YEAR.findall(ctx.text, ctx.sentence[0], ctx.figure.start)
-    return int(years[-1]) if years else None
+    """The last year written before the figure in its sentence, unless a relative year (去年,
+    今年…) stands between them: `从2020年的54万元增至去年的127万元`."""
+    years = list(YEAR.finditer(ctx.text, ctx.sentence[0], ctx.figure.start))
+    if not years or RELATIVE_YEAR.search(ctx.text, years[-1].end(), ctx.figure.start):
+        return None
+    return int(years[-1].group(1))
 
 
 def count_fields(ctx: Context, lex: Lexicon, unit: str) -> dict:
@@ -240,7 +259,7 @@ def group_before(before: str, lex: Lexicon) -> str | None:
     run = re.search(r"(?<!\d)[\p{Han}、]{1,14}$", before)
     if not run:
         return None
-    phrase = _cut_at_stops(run.group(), lex)
+    phrase = _cut_at_stops(lex.link_tail.sub("", run.group()), lex)
     if phrase and (activity := lex.activity_tail.search(phrase)):
         nouns = list(lex.group_end.finditer(phrase))
         if nouns:
@@ -280,5 +299,7 @@ def count_object(ctx: Context, lex: Lexicon) -> str | None:
     after = lex.object_after.match(ctx.after)
     if after:
         return after.group()
-    before = OBJECT_BEFORE.search(ctx.before)
-    return before.group(1) if before else None
+    before = lex.link_tail.sub("", ctx.before)
+    verb = lex.object_verb.search(before)
+    noun = before[verb.end() if verb else 0:][-8:]
+    return noun if len(noun) > 1 else None
