@@ -1,0 +1,36 @@
+"""Lexicon files read from any folder: the package's own (extract/lexicons) or one a spaCy
+component was saved to with `to_disk`. Same format as extract.lexicons: one entry a line,
+`#` comment lines; tab-separated tables carry a header row."""
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from . import lexicons
+
+DEFAULT_DIR = lexicons.HERE
+
+
+@cache
+def read_lines(path: Path) -> tuple[str, ...]:
+    text = Path(path).read_text(encoding="utf-8")
+    return tuple(s for s in (line.strip() for line in text.splitlines()) if s and not s.startswith("#"))
+
+
+@cache
+def read_table(path: Path) -> tuple[tuple[str, ...], ...]:
+    """Rows of a tab-separated file, header skipped; short rows padded with empty cells."""
+    text = Path(path).read_text(encoding="utf-8")
+    rows = [line.rstrip("\n").split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    width = len(rows[0]) if rows else 0
+    return tuple(tuple(r + [""] * (width - len(r))) for r in rows[1:])
+
+
+def copy_files(names: Iterable[str], source: Path, target: Path) -> None:
+    """Write a component's lexicon files into the folder spaCy serialises it to."""
+    target = Path(target)
+    target.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copyfile(Path(source) / name, target / name)

@@ -1,0 +1,162 @@
+"""Projects named in an article: a facility built or an investment made, named by its noun
+phrase (`扶贫车间`, `日光温室大棚`, `金银花加工生产线`, `安全饮水工程`).
+
+A project is read backwards from a head noun (lexicons/project_heads.tsv) to the last word that
+cannot be part of its name, and kept when the article makes it concrete: a building or investing
+verb in its clause, a figure in its clause, or a village it stands in. Pure functions over text;
+components/projects.py runs them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import regex as re
+
+from .lexicon_files import DEFAULT_DIR, read_lines, read_table
+from .places import SENTENCE_BREAK, Geography, after_last_stop, clause_around
+
+NAME_RUN = re.compile(r"[\p{Han}A-Za-z“”‘’\"]+$")
+QUOTES = re.compile(r"[“”‘’\"「」]")
+HEAD_EXTENSION = re.compile(r"(?:建设)?项目|工程|")
+MAX_NAME = 16
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    FILES = ("name_left_stops.txt", "project_heads.tsv", "project_categories.tsv", "project_verbs.txt",
+             "project_classifiers.txt")
+
+    directory: Path
+    stops: tuple[str, ...]
+    heads: tuple[tuple[str, ...], ...]
+    categories: tuple[tuple[str, ...], ...]
+    verbs: tuple[str, ...]
+    classifiers: tuple[str, ...]
+
+    @classmethod
+    def load(cls, directory: Path = DEFAULT_DIR) -> "Lexicon":
+        d = Path(directory)
+        return cls(d, read_lines(d / cls.FILES[0]), read_table(d / cls.FILES[1]), read_table(d / cls.FILES[2]),
+                   read_lines(d / cls.FILES[3]), read_lines(d / cls.FILES[4]))
+
+    @cached_property
+    def stop_pattern(self) -> re.Pattern:
+        """Words a name does not run back across: the shared stops and the building verbs."""
+        return _alternation(self.stops + self.verbs)
+
+    @cached_property
+    def stop_tail(self) -> re.Pattern:
+        return re.compile(f"(?:{self.stop_pattern.pattern})$")
+
+    @cached_property
+    def head_pattern(self) -> re.Pattern:
+        return _alternation(h for h, _ in self.heads)
+
+    @cached_property
+    def bare_heads(self) -> frozenset[str]:
+        return frozenset(h for h, bare in self.heads if bare == "yes")
+
+    @cached_property
+    def verb_pattern(self) -> re.Pattern:
+        return _alternation(self.verbs)
+
+    @cached_property
+    def counted(self) -> re.Pattern:
+        """A number and measure word, after which a name starts (`两座`, `8栋`, `一排排`)."""
+        units = self._units
+        return re.compile(rf"一({units})\1|(?:[\d.]+|[一二两三四五六七八九十百千万几多余]+){units}")
+
+    @cached_property
+    def unit_after_number(self) -> re.Pattern:
+        """What follows a figure's digits before a name can start (`万多平方米`, `栋`)."""
+        return re.compile(rf"(?:万|亿)?(?:多|余)?{self._units}?")
+
+    @property
+    def _units(self) -> str:
+        return "(?:" + "|".join(map(re.escape, sorted(self.classifiers, key=len, reverse=True))) + ")"
+
+
+def _alternation(words) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
+
+
+@dataclass(frozen=True)
+class ProjectMention:
+    start: int
+    end: int
+    name: str   # quotes removed
+
+
+def find_projects(text: str, geo: Geography, figures: list[tuple[int, int]], lex: Lexicon) -> list[ProjectMention]:
+    """Distinct concrete projects, in order of first mention. `figures` are the (start, end)
+    spans of the article's figures: one in a project's clause makes it concrete."""
+    found: list[ProjectMention] = []
+    for m in lex.head_pattern.finditer(text):
+        end = m.end() + len(HEAD_EXTENSION.match(text, m.end()).group())
+        start = _name_start(text, m.start(), geo, lex)
+        name = QUOTES.sub("", text[start:end])
+        if name == m.group() and m.group() not in lex.bare_heads:
+            continue
+        if _concrete(text, start, end, geo, figures, lex):
+            found.append(ProjectMention(start, end, name))
+    return _distinct(found)
+
+
+def _name_start(text: str, head: int, geo: Geography, lex: Lexicon) -> int:
+    """Left edge of the name before its head noun: after a count (`8栋`), a quote's opening,
+    the places written before it (`临清市刘垓子镇`) and the last word no name runs across."""
+    run = NAME_RUN.search(text, max(0, head - MAX_NAME), head)
+    if not run:
+        return head
+    start = run.start()
+    if start and text[start - 1].isdigit():
+        start = lex.unit_after_number.match(text, start, head).end()
+    counted = list(lex.counted.finditer(text, start, head))
+    start = max([start] + [c.end() for c in counted] + [d.end for d in geo.divisions if start < d.end <= head])
+    quote = text.rfind("“", start, head)
+    start = quote if quote >= 0 else start
+    if lex.stop_tail.search(text, start, head):
+        return head
+    cut = after_last_stop(text, start, head, lex, strict=False)
+    return head if cut is None else cut
+
+
+def _concrete(text: str, start: int, end: int, geo: Geography, figures, lex: Lexicon) -> bool:
+    """Built or invested in (a verb in its clause), measured (a figure in its sentence) or
+    placed (a village in its clause)."""
+    clause_start, _ = clause_around(text, start, end)
+    if lex.verb_pattern.search(text, clause_start, start):
+        return True
+    s, e = clause_around(text, start, end, SENTENCE_BREAK)
+    if any(s <= f_start and f_end <= e for f_start, f_end in figures):
+        return True
+    return any(clause_start <= v.start and v.end <= end for v in geo.villages)
+
+
+def _distinct(found: list[ProjectMention]) -> list[ProjectMention]:
+    """One mention per project: the first with each name; a mention inside a longer one
+    (`分厂` of `分厂加工厂车间`) or whose name ends a longer one's (`扶贫车间` of
+    `闫河村藤编扶贫车间`) is merged into it."""
+    names = {p.name for p in found}
+    out, seen = [], set()
+    for p in found:
+        inside = any(q is not p and q.start <= p.start and p.end < q.end for q in found)
+        if inside or p.name in seen or any(n != p.name and n.endswith(p.name) for n in names):
+            continue
+        seen.add(p.name)
+        out.append(p)
+    return out
+
+
+def category(name: str, lex: Lexicon) -> str:
+    return next((c for keyword, c in lex.categories if keyword in name), "other")
+
+
+def project_fields(text: str, p: ProjectMention, geo: Geography, lex: Lexicon) -> dict:
+    village = next((v for v in geo.villages if p.start <= v.start and v.end <= p.end), None) \
+        or geo.village_near(p.start, p.end)
+    where = geo.where(p.start, [v for v in geo.villages if village and v.name == village.name] or None)
+    return {"name": p.name, "category": category(p.name, lex), "village": village.name if village else None,
+            "town": where["town"], "county": where["county"], "investment_yuan": None, "scale": None}

@@ -1,0 +1,65 @@
+"""Cooperatives: named ones and ones identified by their village; never kinds or counts."""
+from __future__ import annotations
+
+import pytest
+
+from entity_helpers import cooperatives, simplified
+
+# (snippet, {name: expected fields}) — real sentences from the seeds and dev pages.
+NAMED = [
+    ("seed003-after-的", "例如阎店楼镇马路咀村党支部领办的六联专业种植合作社,流转土地3500余亩全部入股龙头企业",
+     {"六联专业种植合作社": {"village": "马路咀村", "led_by": "党支部"}}),
+    ("seed001-quoted", "去年国庆节期间,姜庄村党支部与聊城易扬天诚有限公司合作,成立“七彩田园”合作社,发展乡村旅游",
+     {"七彩田园合作社": {"village": "姜庄村"}}),
+    ("seed001-by-village", "给孔祥轩的4600元来自于姜庄村党支部领办合作社,截止到2019年9月,该合作社实现项目收益48.75万元",
+     {"姜庄村党支部领办合作社": {"village": "姜庄村", "led_by": "党支部"}}),
+    ("d01-after-成立了", "2016年成立了商水县盈康蔬菜种植农民专业合作社,并以“基地+合作社+农户+贫困户”模式不断发展壮大。",
+     {"商水县盈康蔬菜种植农民专业合作社": {"model": "基地+合作社+农户+贫困户"}}),
+    ("d13-person-founder", "为了扶贫,余新强成立了兴强电商绞股蓝专业合作社,每年投资30多万元",
+     {"兴强电商绞股蓝专业合作社": {}}),
+    ("d16-after-加入", "2018年,工作队引导13户贫困户加入红金珠果业农民专业合作社,在做大做强产业上下功夫。",
+     {"红金珠果业农民专业合作社": {}}),
+    ("d16-leader-person", "红金珠果业农民专业合作社负责人艾买尔·托乎提:“核桃加工170吨",
+     {"红金珠果业农民专业合作社": {"led_by": "艾买尔·托乎提"}}),
+    ("d17-bare-name-after-成立", "2010年村里成立了农旺合作社,下设种养殖公司和投资公司", {"农旺合作社": {}}),
+    ("d20-kind-named-by-its-village", "东兴村却通过村集体出资组建农机合作社进行土地集中连片经营",
+     {"东兴村农机合作社": {"village": "东兴村", "led_by": "村集体"}}),
+    ("d08-group-word-in-name", "在参与分红的35户贫困户中,贫困户白茶种植专业合作社21户,龙建山庄白茶种植专业合作社6户,炜鑫种植专业合作社8户。",
+     {"贫困户白茶种植专业合作社": {}, "龙建山庄白茶种植专业合作社": {}, "炜鑫种植专业合作社": {}}),
+    ("d05-short-form-is-same-one", "1月7日,随县万福店火凤凰种植养殖农民专业合作社分红仪式上热闹非凡。据了解,火凤凰合作社注册资本1000万元。",
+     {"随县万福店火凤凰种植养殖农民专业合作社": {}}),
+    ("trad-d07", simplified("合水縣郝莊村奶山羊合作社正在召開今年第一次分紅大會。"),
+     {"合水县郝庄村奶山羊合作社": {"village": "郝庄村"}}),
+    ("trad-d05", simplified("1月7日,隨縣萬福店火鳳凰種植養殖農民專業合作社分紅儀式上熱鬧非凡"),
+     {"随县万福店火凤凰种植养殖农民专业合作社": {}}),
+    ("noisy-figure-before-name", "我们一年收入是2万多块钱红金珠果业农民专业合作社负责人艾买尔·托乎提:“核桃加工170吨",
+     {"红金珠果业农民专业合作社": {}}),
+]
+
+# Kinds, counts and bare references: no cooperative.
+NOT_COOPERATIVES = [
+    ("count-after", "成立土地股份合作社21家;建立生产经营合作社132家"),
+    ("count-成立", "成立合作社16个,产业发展和培育致富项目32个"),
+    ("count-领办", "截至目前,刘垓子镇党支部领办合作社35个,覆盖21个村"),
+    ("count-before", "在旅游沿线的25个村级合作社枣农正在忙着装袋"),
+    ("determiner", "各合作社统一通过对小枣筛选、装袋运往3家企业。"),
+    ("kind-after-的", "自从入了村党支部领办的合作社,自己的地平均每亩分红852元"),
+    ("verb-before", "希望合作社能越办越好,以后能分到更多的钱。"),
+    ("founder-words-only", "党建引领创办合作社"),
+    ("kind-without-village", "鼓励发展脱贫攻坚造林专业合作社,将其作为脱贫攻坚的重要举措。"),
+    ("in-a-model", "探索“党支部+合作社+基地+农户”合作机制,带动群众增收致富。"),
+    ("bare-reference", "全部卖给合作社,她还在合作社打工挣钱。"),
+]
+
+
+@pytest.mark.parametrize(("snippet", "expected"), [pytest.param(s, e, id=i) for i, s, e in NAMED])
+def test_cooperatives_found(snippet, expected):
+    found = cooperatives(snippet)
+    assert list(found) == list(expected)
+    for name, fields in expected.items():
+        assert {k: found[name][k] for k in fields} == fields
+
+
+@pytest.mark.parametrize("snippet", [pytest.param(s, id=i) for i, s in NOT_COOPERATIVES])
+def test_kinds_and_counts_are_no_cooperatives(snippet):
+    assert cooperatives(snippet) == {}

@@ -1,0 +1,78 @@
+"""Linking: the village, cooperative and project each amount and household count is about,
+and the figures that fill a cooperative's or project's own columns (full pipeline)."""
+from __future__ import annotations
+
+import pytest
+
+from entity_helpers import simplified
+
+
+def figures(nlp, text):
+    """text of each amount / household count -> (village, cooperative, project)."""
+    doc = nlp(text)
+    return {doc.text[m.start:m.end]: (m.fields["village"], m.fields["cooperative"], m.fields["project"])
+            for m in doc._.mentions if m.table in ("amounts", "household_counts")}
+
+
+def records(nlp, text, table):
+    doc = nlp(text)
+    return {m.fields["name"]: m.fields for m in doc._.mentions if m.table == table}
+
+
+# (id, snippet, figure text, expected (village, cooperative, project))
+LINKS = [
+    ("clause-names-village", "定点收购王双志村11户贫困户红枣4080斤", "11户", ("王双志村", None, None)),
+    ("sentence-subject-cooperative",
+     "例如阎店楼镇马路咀村党支部领办的六联专业种植合作社,流转土地3500余亩,2020年预期村集体经济年增收13万元。",
+     "13万元", ("马路咀村", "六联专业种植合作社", None)),
+    ("anaphor-该合作社", "给孔祥轩的4600元来自于姜庄村党支部领办合作社。截止到2019年9月,该合作社实现项目收益48.75万元。",
+     "48.75万元", ("姜庄村", "姜庄村党支部领办合作社", None)),
+    ("quote-belongs-to-speaker-after",
+     "“我今年收入真不错,自己的地平均每亩分红852元”,12月26日,孔镇镇吕门楼村村民吕廷和脸上洋溢着幸福感。",
+     "852元", ("吕门楼村", None, None)),
+    ("semicolon-ends-scope",
+     "省社保中心派驻馆驿镇西张庄村第一书记建成木耳大棚15个,年利润达到20万元;省公安厅派驻的第一书记共种植378亩,带动群众352人。",
+     "352人", (None, None, None)),
+    ("project-after-figure", "与山东尚可网络科技有限公司合作,利用50万元扶贫资金,建立信息化扶贫电商平台,带动村民增收。",
+     "50万元", (None, None, "信息化扶贫电商平台")),
+    ("no-subject", "目前,3家红枣企业收购红枣30余万斤,每亩收益较往年增收1000余元。", "1000余元", (None, None, None)),
+    ("trad-clause-village", simplified("在孔莊村貧困戶孔祥軒家,村里給的這4600元真是幫了俺。"), "4600元", ("孔庄村", None, None)),
+]
+
+
+@pytest.mark.parametrize(("snippet", "figure", "expected"), [pytest.param(*c[1:], id=c[0]) for c in LINKS])
+def test_figure_subjects(nlp, snippet, figure, expected):
+    assert figures(nlp, snippet)[figure] == expected
+
+
+def test_project_investment_and_scale_from_its_figures(nlp):
+    text = "整合土地30亩,利用100万元扶贫资金建成8栋日光温室大棚,种植优质蔬菜和瓜果。"
+    project = records(nlp, text, "projects")["日光温室大棚"]
+    assert (project["investment_yuan"], project["scale"]) == (1000000, "8栋")
+
+
+def test_cooperative_land_and_households_from_its_figures(nlp):
+    text = ("其中的姜庄村党支部领办合作社流转村集体和村民土地1260亩,建设现代农业生态观光园,"
+            "带动村集体增收34万元,100多户贫困户通过分红、园区务工实现了脱贫。")
+    coop = records(nlp, text, "cooperatives")["姜庄村党支部领办合作社"]
+    assert (coop["land_mu"], coop["households"]) == (1260, 100)
+
+
+def test_one_village_row_per_village_with_first_mention_offsets(nlp):
+    text = "在孔庄村贫困户孔祥轩家。孔庄村党支部书记说。"
+    doc = nlp(text)
+    rows = [m for m in doc._.mentions if m.table == "villages"]
+    assert [(doc.text[m.start:m.end], m.start, m.fields["mentions"]) for m in rows] == [("孔庄村", 1, 2)]
+
+
+def test_components_round_trip_their_lexicons(nlp, tmp_path):
+    """Each component writes its lexicon files with to_disk and reads them back with from_disk."""
+    import copy
+
+    for name in ("extract_places", "extract_cooperatives", "extract_projects", "extract_linker"):
+        component = copy.copy(nlp.get_pipe(name))
+        component.to_disk(tmp_path / name)
+        assert any((tmp_path / name).glob("*.t*"))
+        loaded = component.from_disk(tmp_path / name)
+        directory = getattr(loaded, "lexicon", loaded).directory
+        assert directory == tmp_path / name

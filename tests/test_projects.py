@@ -1,0 +1,62 @@
+"""Projects: concrete facilities and investments named by their noun phrase."""
+from __future__ import annotations
+
+import pytest
+
+from entity_helpers import project_names, simplified
+from extract.projects import Lexicon, category
+
+# (snippet, project names found) — real sentences from the seeds and dev pages.
+PROJECTS = [
+    ("seed002-counted", "整合土地30亩,利用100万元扶贫资金建成8栋日光温室大棚,种植优质蔬菜和瓜果", ["日光温室大棚"]),
+    ("seed002-two-objects", "由公司提供技术及销售等服务,建设了金银花加工生产线和扶贫微工厂,延伸产业链条。",
+     ["金银花加工生产线", "扶贫微工厂"]),
+    ("seed004-count-after", "依托西张庄村周边的优势,建成木耳大棚15个,年利润达到20万元", ["木耳大棚"]),
+    ("seed004-bare-head-counted", "在流动人员密集的村庄新建楼房3栋2000多平方米", ["楼房"]),
+    ("seed001-bare-扶贫车间", "刘垓子镇已在10个村建成扶贫车间16个,吸纳本地贫困劳动力100余人", ["扶贫车间"]),
+    ("seed001-single-stop-inside-word", "村委委员陈金波成立的箱包加工就业工场,让周边30余名妇女实现了就业", ["箱包加工就业工场"]),
+    ("seed001-nested-heads", "张庄村的即发针织分厂加工厂车间解决了80余名群众就业问题", ["发针织分厂加工厂车间"]),
+    ("seed003-latin-letters", "本村村民赵洪亮自掏10余万元购买了22根光控高亮度LED路灯。", ["光控高亮度LED路灯"]),
+    ("seed000-figure-in-sentence", "乐陵市朱集镇将安全饮水工程作为重点扶贫工作来抓,对全镇400余户贫困户用水情况进行全面排查",
+     ["安全饮水工程"]),
+    ("d10-head-extended", "金字牌镇横联村的光伏电站建设项目,是该县集中建设的一个规模较大的光伏发电项目。",
+     ["光伏电站建设项目"]),
+    ("d11-shorter-merged-into-longer", "在清泉镇闫河村藤编扶贫车间,57岁的脱贫户刘春保正在忙活。"
+     "去年8月建成的闫河村藤编扶贫车间是我县探索“扶贫车间”进村的成果。", ["闫河村藤编扶贫车间"]),
+    ("trad-d01", simplified("在河南省商水縣平店鄉劉橋村成片的大棚中,近百畝果蔬進入收穫季。"), ["大棚"]),
+    ("trad-d06", simplified("吳洪良利用上級給駐村第一書記的20萬元幫扶資金,先建起2000平方米全日光大棚。"), ["全日光大棚"]),
+]
+
+NOT_PROJECTS = [
+    ("no-build-verb-figure-or-village", "定期对党员干部进行培训,组织到红色教育基地参观学习。"),
+    ("bare-head-that-needs-words", "2024年我们计划再增加一条生产线。"),
+    ("head-after-a-stop", "吸纳了20名贫困户在厂里上班。"),
+    ("generic-的-before-head", "这是村里的光伏发电项目"),
+]
+
+
+@pytest.mark.parametrize(("snippet", "expected"), [pytest.param(s, e, id=i) for i, s, e in PROJECTS])
+def test_projects_found(snippet, expected):
+    assert project_names(snippet) == expected
+
+
+@pytest.mark.parametrize("snippet", [pytest.param(s, id=i) for i, s in NOT_PROJECTS])
+def test_no_project(snippet):
+    assert project_names(snippet) == []
+
+
+CATEGORIES = [
+    ("现代农业生态观光园", "tourism"),
+    ("金银花加工生产线", "processing"),
+    ("日光温室大棚", "planting"),
+    ("信息化扶贫电商平台", "ecommerce"),
+    ("安全饮水工程", "infrastructure"),
+    ("国能长源光伏发电项目", "energy"),
+    ("千头牦牛藏羊标准化生产基地", "breeding"),
+    ("楼房", "other"),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), CATEGORIES)
+def test_category_from_keyword_lexicon(name, expected):
+    assert category(name, Lexicon.load()) == expected
