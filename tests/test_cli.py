@@ -14,6 +14,7 @@ from types import SimpleNamespace
 
 import opencc
 import pytest
+from spec_contract import SPEC_COLUMNS
 from typer.testing import CliRunner
 
 from extract.cli import EXIT_MODEL_MISSING, EXIT_NO_INPUT, EXIT_NONE_SUCCEEDED, app, schema_text
@@ -24,20 +25,6 @@ RAW = ROOT / "data" / "raw"
 SEEDS = sorted(RAW.glob("[0-9][0-9][0-9]_*.txt"))
 SEED_ARTICLES = {"000": 7, "001": 1, "002": 1, "003": 2, "004": 1}
 
-PROVENANCE = ["doc_id", "article_id", "text", "sentence", "start", "end"]
-SPEC_COLUMNS = {  # SPEC.md, "Output tables"
-    "documents": ["doc_id", "article_id", "path", "title", "published", "source", "authors", "script",
-                  "n_chars", "article_text"],
-    "villages": PROVENANCE + ["name", "town", "county", "city", "province", "status", "mentions"],
-    "cooperatives": PROVENANCE + ["name", "village", "town", "county", "led_by", "model", "households",
-                                  "land_mu"],
-    "projects": PROVENANCE + ["name", "category", "village", "town", "county", "investment_yuan", "scale"],
-    "amounts": PROVENANCE + ["value_yuan", "value_max_yuan", "approx", "per", "role", "year", "village",
-                             "cooperative", "project"],
-    "household_counts": PROVENANCE + ["value", "value_max", "unit", "group", "poor", "approx", "village",
-                                      "cooperative", "project"],
-    "quantities": PROVENANCE + ["value", "value_max", "unit", "kind", "approx", "object"],
-}
 RECORD_TABLES = [name for name in SPEC_COLUMNS if name != "documents"]
 
 EMPTY, PNG, TRUNCATED = "empty_page.txt", "scanned_page.txt", "gbk_truncated.txt"

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
+from spec_contract import PROVENANCE, SPEC_COLUMNS
 import regex as re
 
 from extract import writers
@@ -20,22 +21,6 @@ from extract.writers import TableSet, columns, write_jsonl, write_table
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC_MD = Path(__file__).resolve().parents[2] / "shared" / "SPEC.md"  # ../shared beside the clone
-
-PROVENANCE = ["doc_id", "article_id", "text", "sentence", "start", "end"]
-# SPEC.md, "Output tables": the contract, written out by hand.
-SPEC_COLUMNS = {
-    "documents": ["doc_id", "article_id", "path", "title", "published", "source", "authors", "script",
-                  "n_chars", "article_text"],
-    "villages": PROVENANCE + ["name", "town", "county", "city", "province", "status", "mentions"],
-    "cooperatives": PROVENANCE + ["name", "village", "town", "county", "led_by", "model", "households",
-                                  "land_mu"],
-    "projects": PROVENANCE + ["name", "category", "village", "town", "county", "investment_yuan", "scale"],
-    "amounts": PROVENANCE + ["value_yuan", "value_max_yuan", "approx", "per", "role", "year", "village",
-                             "cooperative", "project"],
-    "household_counts": PROVENANCE + ["value", "value_max", "unit", "group", "poor", "approx", "village",
-                                      "cooperative", "project"],
-    "quantities": PROVENANCE + ["value", "value_max", "unit", "kind", "approx", "object"],
-}
 
 
 # --- columns ---------------------------------------------------------------------------------

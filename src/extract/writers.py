@@ -34,16 +34,14 @@ def csv_cell(value) -> str:
 
 
 @contextmanager
-def atomic_open(path: Path, encoding: str = "utf-8", staged: list | None = None):
-    """A file that appears at `path` whole, or not at all (temp file in the same folder, then
-    rename). With `staged`, the rename is left to the caller: (temp, path) is appended to it."""
+def _atomic_path(path: Path, staged: list | None = None):
+    """A temp file name beside `path`; on success it replaces `path` (or, with `staged`, is
+    appended there as (temp, path) for the caller to rename), on failure it is removed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
+        yield tmp
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; tables are for sharing
         if staged is None:
             os.replace(tmp, path)
@@ -52,6 +50,15 @@ def atomic_open(path: Path, encoding: str = "utf-8", staged: list | None = None)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def atomic_open(path: Path, encoding: str = "utf-8", staged: list | None = None):
+    """A text file that appears at `path` whole, or not at all."""
+    with _atomic_path(path, staged) as tmp, open(tmp, "w", encoding=encoding, newline="") as fh:
+        yield fh
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 class TableSet:
@@ -129,16 +136,5 @@ def write_parquet(path: Path, model: type[Table], rows: Sequence[BaseModel], sta
     from .columns import arrow_schema
 
     table = pa.Table.from_pylist([row.model_dump() for row in rows], schema=arrow_schema(model))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
+    with _atomic_path(path, staged) as tmp:
         pq.write_table(table, tmp)
-        os.chmod(tmp, 0o666 & ~_umask())
-        if staged is None:
-            os.replace(tmp, path)
-        else:
-            staged.append((tmp, path))
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
