@@ -699,3 +699,20 @@ def test_gold_household_counts_are_found_by_value_and_unit():
             if key not in found:
                 missing.append((doc["doc_id"], item["text"]))
     assert missing == []
+
+
+# Spoken and colloquial forms found in held-out pages (tests/fixtures/heldout).
+COLLOQUIAL = [
+    ("spoken-kuai-wu", "西瓜每斤四块五", [fig("每斤四块五", 4.5, per="斤")]),
+    ("spoken-kuai-duo", "一斤能卖三块多钱", [fig("三块多", 3, approx="over")]),
+    ("headed-pair-wan", "一年收入十二三万元", [fig("十二三万元", 120_000, 130_000)]),
+    ("headed-pair-bai", "每月能挣两千四五百块", [fig("两千四五百块", 2400, 2500)]),
+    ("headed-pair-people", "来了三十四五人", [("三十四五人", 34, 35, "人", "exact", None)]),
+    ("orders-are-counted", "网店去年卖出5万余单", [("5万余单", 50_000, None, "单", "over", None)]),
+    ("danyuan-is-no-counter", "小区3单元", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in COLLOQUIAL], ids=[c[0] for c in COLLOQUIAL])
+def test_colloquial(text, expected):
+    assert [(f.text, f.value, f.value_max, f.unit, f.approx, f.per) for f in find_figures(text)] == expected

@@ -18,6 +18,7 @@ FULL_TO_HALF = {**{0xFF10 + i: 0x30 + i for i in range(10)},
                 **{0xFF21 + i: 0x41 + i for i in range(26)},
                 **{0xFF41 + i: 0x61 + i for i in range(26)},
                 0xFF05: ord("%"), 0x3000: ord(" "), 0xA0: ord(" ")}
+FULL_WIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")  # ３９．９ → 39.9; a lone ． stays
 INVISIBLE = dict.fromkeys(map(ord, "\x00\u200b\u200c\u200d\u2060\ufeff\r"), None)
 TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 PINYIN_GLOSS = re.compile(rf"(?<=\p{{Han}})[(（](?=[^)）]*[{TONE_MARKS}])[a-zü{TONE_MARKS}]{{1,8}}[)）]")
@@ -48,7 +49,7 @@ class CleanPage:
 
 
 def clean_page(text: str) -> CleanPage:
-    text = text.translate(INVISIBLE).translate(FULL_TO_HALF)
+    text = FULL_WIDTH_POINT.sub(".", text.translate(INVISIBLE).translate(FULL_TO_HALF))
     script = detect_script(text)
     text = _t2s().convert(text)  # also the odd Traditional line on a Simplified page
     text = GARBAGE.sub("", PINYIN_GLOSS.sub("", text))

@@ -113,9 +113,10 @@ UNITS: dict[str, tuple[str, str]] = {
 COUNTERS = (
     "个", "家", "栋", "幢", "座", "棵", "株", "头", "只", "尾", "条", "间", "套", "台",
     "辆", "所", "处", "项", "次", "场", "批", "期", "支", "片", "根", "箱", "件", "份",
-    "张", "枚", "层", "盒", "袋", "瓶", "种", "类", "股",
+    "张", "枚", "层", "盒", "袋", "瓶", "种", "类", "股", "单", "笔",
 )
 UNITS.update({c: (c, "count") for c in COUNTERS})
+UNIT_FIRST_CHARS = frozenset(u[0] for u in UNITS) - {"毛"}
 # A number glued to these nouns counts households: "127贫困户", "722个贫困户".
 HOUSEHOLD_NOUNS = (
     "贫困户", "建档立卡贫困户", "建档立卡户", "脱贫户", "农户", "低保户", "五保户", "困难户",
@@ -127,6 +128,7 @@ UNITS.update({"个" + n: ("户", "household") for n in HOUSEHOLD_NOUNS})
 UNIT_BLOCKED_BEFORE: dict[str, str] = {
     "元": "宝素旦首帅老器凶朝",  # 元宝枫, 元素, 元旦 ...
     "人": "民",  # 人民
+    "单": "元价位独",  # 单元, 单价, 单位
 }
 # 块 is a piece of land/board, not money, before these.
 BLOCK_COUNT_BEFORE = "地田板砖屏牌石状"
@@ -203,6 +205,9 @@ _APPROX_AFTER = regex.compile(_alternation(APPROX_AFTER))
 _SEPARATOR = regex.compile(_alternation(RANGE_SEPARATORS))
 _IDIOM = regex.compile(_alternation(IDIOMS))
 _JUXTAPOSED = regex.compile(r"([一二三四五六七八九])([两二三四五六七八九])([十百千万亿]*)")
+# A written head before the pair: "十二三" (12-13), "两千四五百" (2400-2500), "三十四五" (34-35).
+_HEADED_PAIR = regex.compile(r"(?P<head>.*?[十百千万])(?P<a>[一二三四五六七八九])(?P<b>[二三四五六七八九])"
+                             r"(?P<tail>[十百千]*)")
 # Words before the number are matched on a short window ending at the number;
 # the leftmost match in the window is the longest word ("不超过" over "超过").
 _APPROX_BEFORE_RE = regex.compile(
@@ -340,6 +345,8 @@ def _cn_core(run: str):
     if (m := _JUXTAPOSED.fullmatch(run)) and CN_DIGITS[m[2]] == CN_DIGITS[m[1]] + 1:
         scale = prod(MULTIPLIERS[c] for c in m[3])
         return float(CN_DIGITS[m[1]] * scale), float(CN_DIGITS[m[2]] * scale), scale, False, None
+    if (headed := _headed_pair(run)) is not None:
+        return headed
     if any(run[i] == "两" and run[i - 1] in CN_DIGITS for i in range(1, len(run))):
         return None  # "四两", "二两": the weight 两, cn2an would say 42
     if len(run) > 1 and not any(c in MULTIPLIERS or c in "零〇" for c in run):
@@ -351,6 +358,22 @@ def _cn_core(run: str):
         return None
     digit = CN_DIGITS.get(run) if len(run) == 1 else None
     return float(value), None, _cn_scale(run), bare, digit
+
+
+def _headed_pair(run: str):
+    """"十二三万" -> 120000..130000: a head, then two consecutive digits sharing one place."""
+    inner = run.rstrip("万亿")
+    outer = prod(MULTIPLIERS[c] for c in run[len(inner):])
+    m = _HEADED_PAIR.fullmatch(inner)
+    if not m or CN_DIGITS[m["b"]] != CN_DIGITS[m["a"]] + 1:
+        return None
+    try:
+        head = cn2an.cn2an(m["head"], "smart")
+    except ValueError:
+        return None
+    place = prod(MULTIPLIERS[c] for c in m["tail"]) if m["tail"] else max(MULTIPLIERS[m["head"][-1]] // 10, 1)
+    low, high = head + CN_DIGITS[m["a"]] * place, head + CN_DIGITS[m["b"]] * place
+    return float(low * outer), float(high * outer), float(place * outer), False, None
 
 
 def _cn_scale(run: str) -> float:
@@ -393,8 +416,20 @@ def _set_unit(end: _End, s: str, written: str) -> None:
     end.unit, end.kind = base, kind
     if "多" in written:
         end.approx = "over"
+    if kind == "money":
+        _money_tail(end, s, written)
     if kind == "time" and s[end.end:end.end + 1] == "多" and s[end.end + 1:end.end + 2] != "元":
         end.approx, end.end = "over", end.end + 1  # "3年多"
+
+
+def _money_tail(end: _End, s: str, written: str) -> None:
+    """Spoken money: "四块五" is 4.5 元 (not before another unit: "三块五亩"), "三块多" is over 3 元."""
+    nxt, after = s[end.end:end.end + 1], s[end.end + 1:end.end + 2]
+    if written == "块" and nxt in CN_DIGITS and nxt not in "零〇两" and not (after and after in UNIT_FIRST_CHARS):
+        end.value += CN_DIGITS[nxt] / 10
+        end.end += 2 if after == "毛" else 1
+    elif nxt == "多":
+        end.approx, end.end = "over", end.end + 1
 
 
 def _range_high(s: str, low: _End) -> _End | None:

@@ -22,7 +22,9 @@ RELATIVE_YEAR = re.compile(r"去年|今年|前年|明年|当年|上年|次年")
 PEOPLE_KINDS = {"household": "户", "person": "人", "person_time": "人次"}
 WEIGHT_UNITS = {"斤", "公斤", "千克", "吨"}
 QUANTITY_KINDS = {"area", "weight", "length", "percent", "count"}
-BEFORE_REACH, AFTER_REACH = 12, 8  # how far a cue may stand from the figure in its clause
+BEFORE_REACH, AFTER_REACH = 12, 8
+WORK_REACH = 15  # how far before a figure 务工/打工 still makes its income a wage
+COLLECTIVE_EARNS = re.compile(r"集体\p{Han}{0,4}?(?:收入|收益|增收|经济)")  # how far a cue may stand from the figure in its clause
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Lexicon:
     count_links: tuple[str, ...]
     thing_heads: tuple[str, ...]
     object_verbs: tuple[str, ...]
+    wage_context: tuple[str, ...]
 
     @classmethod
     def load(cls) -> "Lexicon":
@@ -46,7 +49,8 @@ class Lexicon:
                    groups=lines("groups.txt"), group_stops=lines("group_stops.txt"),
                    poor_words=lines("poor_words.txt"), object_stops=lines("count_objects.txt"),
                    activities=lines("activity_groups.txt"), count_links=lines("count_links.txt"),
-                   thing_heads=lines("count_thing_heads.txt"), object_verbs=lines("object_verbs.txt"))
+                   thing_heads=lines("count_thing_heads.txt"), object_verbs=lines("object_verbs.txt"),
+                   wage_context=lines("wage_context.txt"))
 
     @cached_property
     def role_pattern(self) -> re.Pattern:
@@ -177,6 +181,8 @@ def amount_role(ctx: Context, lex: Lexicon, per: str | None) -> str:
     role = lex.role_of[cue] if cue else "other"
     if per in ("天", "月") and (cue is None or cue in ("挣", "赚")):
         return "wage"  # 一天能挣200块, 一个月3000块钱: pay for work by the day or month
+    if role == "income" and _work_before(ctx, lex):
+        return "wage"  # 在车间务工…月收入2000元: what a worker earns
     if role == "investment" and any(lex.role_of[m.group()] == "cost" for m in lex.role_pattern.finditer(ctx.before)):
         return "cost"  # 成本投入, 降低投入成本: the money spent is a cost
     if role in ("income", "income_increase") and per not in ("人", "户") and _collective_before(ctx, lex):
@@ -184,11 +190,17 @@ def amount_role(ctx: Context, lex: Lexicon, per: str | None) -> str:
     return role
 
 
+def _work_before(ctx: Context, lex: Lexicon) -> bool:
+    """Work is named close before the figure (its clause or the one before it)."""
+    before = ctx.text[max(ctx.sentence[0], ctx.figure.start - WORK_REACH):ctx.figure.start]
+    return any(w in before for w in lex.wage_context)
+
+
 def _collective_before(ctx: Context, lex: Lexicon) -> bool:
-    """The village collective is the earner named before the figure in its sentence."""
+    """The village collective is the earner named before the figure in its sentence
+    (村集体年收入…,平均达到15.68万元)."""
     before = ctx.text[ctx.sentence[0]:ctx.figure.start]
-    return "集体" in ctx.before or any(lex.role_of[m.group()] == "collective_income"
-                                     for m in lex.role_pattern.finditer(before))
+    return "集体" in ctx.before or bool(COLLECTIVE_EARNS.search(before))
 
 
 def nearest_cue(ctx: Context, lex: Lexicon) -> str | None:
