@@ -336,3 +336,30 @@ def test_cleaning_keeps_all_body_text_of_a_clean_seed(cleaned, seed):
 
 def test_detect_script_on_text_without_han_is_simplified():
     assert detect_script("2020-07-02 16:22:00") == "simplified"
+
+
+# --- datelines, mastheads and link lists (held-out pages) -------------------------------------
+
+@pytest.mark.parametrize("line,published,source,authors", [
+    ("赣南日报 2020年11月20日 第03版:县域经济", dt.date(2020, 11, 20), "赣南日报", []),
+    ("吉林日报 2019-12-03 记者 孙翠翠", dt.date(2019, 12, 3), "吉林日报", ["孙翠翠"]),
+    ("来源:遵义日报 作者:杨光 通讯员 田维 发布时间:2020-06-11 09:15", dt.date(2020, 6, 11), "遵义日报",
+     ["杨光", "田维"]),
+])
+def test_dateline_is_read_and_dropped(line, published, source, authors):
+    page = clean_page(f"标题一行\n{line}\n正文第一段,村集体经济收入21.45万元。")
+    assert (page.meta.published, page.meta.source, page.meta.authors) == (published, source, authors)
+    assert line not in "\n".join(page.paragraphs)
+
+
+def test_a_dated_sentence_is_not_a_dateline():
+    text = "标题\n2019年12月3日,永胜村召开分红大会,发放分红款26万元。"
+    page = clean_page(text)
+    assert page.meta.published is None
+    assert any("分红款26万元" in p for p in page.paragraphs)
+
+
+def test_font_size_widget_and_related_links_are_dropped():
+    page = clean_page("标题\n【字体:大 中 小】 分享到:\n正文,投资45万元建起村级电商服务站。\n"
+                      "相关新闻\n田东举办第十届芒果节\n百色芒果出口东盟\n")
+    assert page.paragraphs == ["标题", "正文,投资45万元建起村级电商服务站。"]

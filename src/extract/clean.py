@@ -30,7 +30,10 @@ BYLINE = re.compile(r"[(（][^()（）]{0,30}(通讯员|记者|实习生|特约)
 DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 META_LINE = re.compile(r"(来源|作者|发布时间|发布日期|发表时间|时间)[:：]|^\s*(?:19|20)\d{2}[-年/.]\d{1,2}[-月/.]\d{1,2}")
 SOURCE = re.compile(r"来源[:：]\s*([^\s|｜]+?)(?=\s|作者|编辑|$|[|｜])")
-AUTHOR = re.compile(r"作者[:：]\s*([^|｜]+?)\s*(?=$|[|｜]|来源|编辑)")
+MASTHEAD = re.compile(r"^(\p{Han}{2,10}?(?:日报|晚报|早报|时报|报|新闻网|网|电视台))\s")  # 赣南日报 2020年11月20日
+AUTHOR = re.compile(r"作者[:：]\s*([^|｜]+?)\s*(?=$|[|｜]|来源|编辑|发布)")
+REPORTERS = re.compile(r"(?:记者|通讯员)[:：\s]*((?:\p{Han}{2,4}[\s、]*)+)")
+SENTENCE_PUNCT = re.compile(r"[。，,；;！？!?]")
 JOIN_MIN_CHARS = 50  # a line this long that stops mid-sentence was broken by the source
 
 
@@ -55,7 +58,7 @@ def clean_page(text: str) -> CleanPage:
     text = GARBAGE.sub("", PINYIN_GLOSS.sub("", text))
     lines = [" ".join(line.split()) for line in text.split("\n")]
     lines = [line for line in lines if line]
-    meta, lines = take_metadata(lines)
+    meta, lines = take_metadata(drop_related_links(lines))
     lines = drop_repeated_titles([line for line in lines if not is_chrome(line)])
     paragraphs = drop_trailing_ads(join_broken_lines(lines))
     return CleanPage(paragraphs, script, meta)
@@ -106,7 +109,11 @@ def is_chrome(line: str) -> bool:
 
 
 def is_meta_line(line: str) -> bool:
-    return len(line) <= 80 and "。" not in line and bool(META_LINE.search(line)) and not is_chrome(line)
+    """A dateline, outlet or author line: short, no sentence in it, not site chrome."""
+    if len(line) > 80 or "。" in line or is_chrome(line):
+        return False
+    dated = len(line) <= 40 and DATE.search(line) and not SENTENCE_PUNCT.search(line)
+    return bool(META_LINE.search(line) or dated)
 
 
 def take_metadata(lines: list[str]) -> tuple[PageMeta, list[str]]:
@@ -118,9 +125,9 @@ def take_metadata(lines: list[str]) -> tuple[PageMeta, list[str]]:
             continue
         if meta.published is None and (m := DATE.search(line)):
             meta.published = _date(*m.groups())
-        if meta.source is None and (m := SOURCE.search(line)):
+        if meta.source is None and (m := SOURCE.search(line) or MASTHEAD.search(line)):
             meta.source = m.group(1)
-        if not meta.authors and (m := AUTHOR.search(line)):
+        if not meta.authors and (m := AUTHOR.search(line) or REPORTERS.search(line)):
             meta.authors = split_names(m.group(1))
     return meta, kept
 
@@ -139,6 +146,23 @@ def split_names(byline: str) -> list[str]:
     """`通讯员 贾鹏 段秀菲` → [贾鹏, 段秀菲]; keeps 2–4 character Han names only."""
     text = ROLE_WORDS.sub(" ", byline)
     return [n for n in re.split(r"[\s、,，;；]+", text) if re.fullmatch(r"\p{Han}{2,4}", n)]
+
+
+RELATED_HEADER = re.compile(r"^(相关新闻|相关文章|相关阅读|相关链接|延伸阅读|推荐阅读|热点推荐|猜你喜欢|更多新闻|热门文章)[:：]?$")
+
+
+def drop_related_links(lines: list[str]) -> list[str]:
+    """A 相关新闻 header and the link titles under it (short lines, no sentence) are not the article."""
+    kept, in_links = [], False
+    for line in lines:
+        if RELATED_HEADER.match(line):
+            in_links = True
+            continue
+        if in_links and len(line) <= 40 and "。" not in line:
+            continue
+        in_links = False
+        kept.append(line)
+    return kept
 
 
 def drop_repeated_titles(lines: list[str]) -> list[str]:
