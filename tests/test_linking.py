@@ -51,6 +51,24 @@ def test_project_investment_and_scale_from_its_figures(nlp):
     assert (project["investment_yuan"], project["scale"]) == (1000000, "8栋")
 
 
+# (id, snippet, project, expected investment_yuan): a project's money read from any name of it
+INVESTMENTS = [
+    ("later-shorter-name-is-an-alias",
+     "在王庄村的村级光伏电站里,村民正在清扫积雪。王庄村的光伏电站装机容量300千瓦,投资210万元,2018年并网发电。",
+     "村级光伏电站", 2100000),
+    ("village-named-copy-is-an-alias",
+     "走进村里的香菇加工扶贫车间,20多名工人正在分拣。王庄村扶贫车间于2019年建成,投资100万元。",
+     "香菇加工扶贫车间", 1000000),
+    ("other-village-keeps-its-own", "张庄村扶贫车间投资50万元。李庄村木耳扶贫车间投资80万元。", "张庄村扶贫车间", 500000),
+    ("other-village-keeps-its-own-2", "张庄村扶贫车间投资50万元。李庄村木耳扶贫车间投资80万元。", "李庄村木耳扶贫车间", 800000),
+]
+
+
+@pytest.mark.parametrize(("snippet", "project", "expected"), [pytest.param(*c[1:], id=c[0]) for c in INVESTMENTS])
+def test_project_investment_through_its_aliases(nlp, snippet, project, expected):
+    assert records(nlp, snippet, "projects")[project]["investment_yuan"] == expected
+
+
 def test_cooperative_land_and_households_from_its_figures(nlp):
     text = ("其中的姜庄村党支部领办合作社流转村集体和村民土地1260亩,建设现代农业生态观光园,"
             "带动村集体增收34万元,100多户贫困户通过分红、园区务工实现了脱贫。")

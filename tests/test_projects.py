@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from entity_helpers import project_names, simplified
-from extract.projects import Lexicon, category
+from entity_helpers import geography, project_names, simplified
+from extract.numbers import find_figures
+from extract.projects import Lexicon, category, find_projects
 
 # (snippet, project names found) — real sentences from the seeds and dev pages.
 PROJECTS = [
@@ -23,6 +24,18 @@ PROJECTS = [
      ["光伏电站建设项目"]),
     ("d11-shorter-merged-into-longer", "在清泉镇闫河村藤编扶贫车间,57岁的脱贫户刘春保正在忙活。"
      "去年8月建成的闫河村藤编扶贫车间是我县探索“扶贫车间”进村的成果。", ["闫河村藤编扶贫车间"]),
+    ("head-保鲜库", "合作社去年投资150万元建成一座1200立方米的冷链保鲜库。", ["冷链保鲜库"]),
+    ("bare-head-初制所", "村里去年建成初制所两座,投资80万元。", ["初制所"]),
+    ("head-直播间", "今年合作社又投资30万元建设电商直播间。", ["电商直播间"]),
+    ("extension-改造", "全镇将加快老果园改造,力争每亩效益再提高2000元。", ["老果园改造"]),
+    ("one-character-verb-needs-only-a-head", "新建养猪场一座,投资50万元。", ["养猪场"]),
+    ("village-name-merged-into-same-head", "走进村里的香菇加工扶贫车间,20多名工人正在分拣。"
+     "王庄村扶贫车间于2019年建成,投资100万元。", ["香菇加工扶贫车间"]),
+    ("village-name-longer-core-kept", "在王庄村桃子基地,果农正忙着采摘。合作社建成标准化桃子基地1500亩。",
+     ["标准化桃子基地"]),
+    ("项目-merged-into-same-name", "引进蔬菜大棚项目,建成蔬菜大棚200栋,项目总投资500万元。", ["蔬菜大棚项目"]),
+    ("different-villages-stay-apart", "张庄村扶贫车间投资50万元。李庄村木耳扶贫车间投资80万元。",
+     ["张庄村扶贫车间", "李庄村木耳扶贫车间"]),
     ("trad-d01", simplified("在河南省商水縣平店鄉劉橋村成片的大棚中,近百畝果蔬進入收穫季。"), ["大棚"]),
     ("trad-d06", simplified("吳洪良利用上級給駐村第一書記的20萬元幫扶資金,先建起2000平方米全日光大棚。"), ["全日光大棚"]),
 ]
@@ -32,7 +45,19 @@ NOT_PROJECTS = [
     ("bare-head-that-needs-words", "2024年我们计划再增加一条生产线。"),
     ("head-after-a-stop", "吸纳了20名贫困户在厂里上班。"),
     ("generic-的-before-head", "这是村里的光伏发电项目"),
+    ("每-and-measure-word", "合作社统一采购农资,每亩茶园可节省成本120元左右。"),
+    ("tending-verb", "合作社吸纳156户茶农入社,管护茶园3200亩。"),
+    ("one-character-verb-and-head", "现在光伏收益每年有30多万元,村里修路、安路灯都不用愁了。"),
 ]
+
+
+def test_merged_mentions_are_aliases():
+    """The later name of one facility stays as an alias the linker reads its figures from."""
+    text = "走进村里的香菇加工扶贫车间,20多名工人正在分拣。王庄村扶贫车间于2019年建成,投资100万元。"
+    lex = Lexicon.load()
+    figures = [(f.start, f.end) for f in find_figures(text)]
+    (project,) = find_projects(text, geography(text), figures, lex)
+    assert [text[s:e] for s, e in project.aliases] == ["王庄村扶贫车间"]
 
 
 @pytest.mark.parametrize(("snippet", "expected"), [pytest.param(s, e, id=i) for i, s, e in PROJECTS])
@@ -54,6 +79,8 @@ CATEGORIES = [
     ("国能长源光伏发电项目", "energy"),
     ("千头牦牛藏羊标准化生产基地", "breeding"),
     ("楼房", "other"),
+    ("茶叶初制所", "processing"),
+    ("电商直播间", "ecommerce"),
 ]
 
 

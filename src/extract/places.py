@@ -41,7 +41,7 @@ class Lexicon:
 
     FILES = ("name_left_stops.txt", "village_generic.txt", "village_not_suffix.txt", "village_status.txt",
              "place_short_after.tsv", "town_not_suffix.txt", "place_elsewhere_cues.txt", "name_weak_stops.txt",
-             gazetteer.FILE, gazetteer.STOPS_FILE)
+             "village_kinds.txt", "village_generic_long.txt", gazetteer.FILE, gazetteer.STOPS_FILE)
 
     directory: Path
     stops: tuple[str, ...]
@@ -52,11 +52,13 @@ class Lexicon:
     town_not_suffix: tuple[str, ...]
     elsewhere: tuple[str, ...]
     weak_stops: tuple[str, ...]
+    kinds: tuple[str, ...]
+    long_tails: tuple[str, ...]
 
     @classmethod
     def load(cls, directory: Path = DEFAULT_DIR) -> "Lexicon":
         d = Path(directory)
-        files = [read_table(d / n) if n.endswith(".tsv") else read_lines(d / n) for n in cls.FILES[:8]]
+        files = [read_table(d / n) if n.endswith(".tsv") else read_lines(d / n) for n in cls.FILES[:10]]
         return cls(d, *files)
 
     @cached_property
@@ -78,6 +80,10 @@ class Lexicon:
     @cached_property
     def generic_tail(self) -> re.Pattern:
         return re.compile(f"(?:{_alternation(self.generic).pattern})$")
+
+    @cached_property
+    def kind_tail(self) -> re.Pattern:
+        return re.compile(f"(?:{_alternation(self.kinds).pattern})$")
 
     @cached_property
     def not_town_pattern(self) -> re.Pattern:
@@ -106,7 +112,7 @@ class Place:
     short: bool = False             # a division written without its suffix (`泗水`)
     anchored: bool = False          # a village whose left edge a place written before it fixed
     loose: bool = False             # a village read with a long, unanchored left edge
-    doubtful: bool = False          # a village whose name is also a verb (`利用村传统产业`, `建设村`)
+    doubtful: bool = False          # a name that is also a verb or a kind (`利用村传统产业`, `茶叶村`)
     incidental: bool = False        # a place the story only visits (`到山东鄄城参观`)
 
     @property
@@ -270,15 +276,25 @@ def _village_at(text: str, m: re.Match, floor: int, ends: list[int], lex: Lexico
     run = NAME_RUN_BEFORE.search(text, floor, m.start())
     if not run:
         return None
-    start, anchored = _left_edge(text, run.start(), m.start(), ends, lex)
+    run_start = _after_village_word(text, run.start(), lex)
+    if m.start() - run_start < MIN_BODY:
+        return None
+    start, anchored = _left_edge(text, run_start, m.start(), ends, lex)
     if start is None or _quoted(text, start, m.end()):
         return None
     body = text[start:m.start()]
     if _generic(body, lex) or (m.group() == "社区" and not anchored):
         return None
     loose = len(body) > (MAX_ANCHORED_BODY if anchored else MAX_LOOSE_BODY)
-    doubtful = not anchored and body in lex.stop_words
+    doubtful = not anchored and (body in lex.stop_words or bool(lex.kind_tail.search(body)))
     return Place(start, m.end(), body + m.group(), "village", anchored=anchored, loose=loose, doubtful=doubtful)
+
+
+def _after_village_word(text: str, run_start: int, lex: Lexicon) -> int:
+    """A name never starts inside a word that begins with 村: in `村里由村党支部` the run
+    back from the second 村 starts after `村里`, leaving no name."""
+    word = lex.not_suffix_pattern.match(text, run_start - 1) if text[run_start - 1:run_start] == "村" else None
+    return word.end() if word and word.end() > run_start else run_start
 
 
 def _left_edge(text: str, run_start: int, suffix: int, ends: list[int], lex: Lexicon):
@@ -300,12 +316,15 @@ def after_last_stop(text: str, start: int, end: int, lex, strict: bool = True) -
     """Start of a name ending at `end` after the last word that cannot be part of it (lex has
     a `stop_pattern`). Strict (villages, two or three characters long): None when that word
     leaves one character (`深入到各村`, `入了村`). Lenient (names before a head noun): the last
-    word that leaves two (`成立的箱包加工就业工场` is not cut at the 就 of 就业), else one."""
+    word that leaves two (`成立的箱包加工就业工场` is not cut at the 就 of 就业) or is two long
+    (`加快老果园`), else any."""
     weak = getattr(lex, "weak_stops", ())
-    cuts = [m.end() for m in lex.stop_pattern.finditer(text, start, end, overlapped=True)
-            if m.end() < end and (end - m.end() >= MIN_BODY or not strict or m.group() not in weak)]
-    if not strict:  # prefer a cut leaving two characters; a head noun may take one (`的白茶园`)
-        cuts = [c for c in cuts if end - c >= MIN_BODY] or cuts
+    stops = [m for m in lex.stop_pattern.finditer(text, start, end, overlapped=True)
+             if m.end() < end and (end - m.end() >= MIN_BODY or not strict or m.group() not in weak)]
+    cuts = [m.end() for m in stops]
+    if not strict:  # prefer a cut leaving two characters, or made by a word of two (`加快老果园`);
+        # a head noun may take one (`的白茶园`)
+        cuts = [m.end() for m in stops if end - m.end() >= MIN_BODY or len(m.group()) >= MIN_BODY] or cuts
         return max(cuts) if cuts else start
     if not cuts:
         return start if end - start >= MIN_BODY else None
@@ -319,13 +338,15 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 
 def _generic(body: str, lex: Lexicon) -> bool:
-    return len(body) < MIN_BODY or bool(lex.generic_tail.search(body))
+    return len(body) < MIN_BODY or bool(lex.generic_tail.search(body)) \
+        or (len(body) > MIN_BODY and body[-1] in lex.long_tails)
 
 
 def _resolve_short_forms(raw: list[Place]) -> list[Place]:
     """A long reading (`党委根据金匏村`) is the known village it ends with; a long one that
     ends with none is dropped as too uncertain. A name that is also a verb (`利用村传统产业`)
-    stands only if the article names that village again or with its town (`建设村` ×10)."""
+    or a kind (`远近闻名的茶叶村`) stands only if the article names that village again or with its
+    town (`建设村` ×10)."""
     known = sorted({p.name for p in raw if not p.loose}, key=len, reverse=True)
     out = []
     for p in raw:
@@ -416,8 +437,17 @@ class Geography:
         for level, p in self.article_places.items():
             if level not in found and _fits(p, found):
                 found[level] = p
-        out = {level: (found[level].name if level in found else None) for level in LEVELS}
+        sentences = [self.sentences.around(spot) for spot in spots]
+        out = {level: (self._full_form(found[level], sentences).name if level in found else None) for level in LEVELS}
         return _fill_from_gazetteer(out, found.get("town"))
+
+    def _full_form(self, p: Place, sentences: list[tuple[int, int]]) -> Place:
+        """A place written short (`田东`) that a sentence naming the village writes in full
+        (`东养村是田东县芒果种植大村`): the full form."""
+        if not p.short:
+            return p
+        return next((q for q in self.divisions if not q.short and q.level == p.level and _same_division(q, p)
+                     and any(s <= q.start < e for s, e in sentences)), p)
 
     def village_rows(self) -> list[tuple[Place, dict]]:
         """One (first mention, fields) per distinct village, in order of first mention."""

@@ -8,7 +8,7 @@ components/projects.py runs them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -19,14 +19,14 @@ from .places import SENTENCE_BREAK, Geography, after_last_stop, clause_around
 
 NAME_RUN = re.compile(r"[\p{Han}A-Za-z“”‘’\"]+$")
 QUOTES = re.compile(r"[“”‘’\"「」]")
-HEAD_EXTENSION = re.compile(r"(?:建设)?项目|工程|")
+HEAD_EXTENSION = re.compile(r"(?:建设)?项目|工程|改造|")
 MAX_NAME = 16
 
 
 @dataclass(frozen=True)
 class Lexicon:
     FILES = ("name_left_stops.txt", "project_heads.tsv", "project_categories.tsv", "project_verbs.txt",
-             "project_classifiers.txt")
+             "project_classifiers.txt", "project_verb_chars.txt")
 
     directory: Path
     stops: tuple[str, ...]
@@ -34,12 +34,13 @@ class Lexicon:
     categories: tuple[tuple[str, ...], ...]
     verbs: tuple[str, ...]
     classifiers: tuple[str, ...]
+    verb_chars: tuple[str, ...]
 
     @classmethod
     def load(cls, directory: Path = DEFAULT_DIR) -> "Lexicon":
         d = Path(directory)
         return cls(d, read_lines(d / cls.FILES[0]), read_table(d / cls.FILES[1]), read_table(d / cls.FILES[2]),
-                   read_lines(d / cls.FILES[3]), read_lines(d / cls.FILES[4]))
+                   read_lines(d / cls.FILES[3]), read_lines(d / cls.FILES[4]), read_lines(d / cls.FILES[5]))
 
     @cached_property
     def stop_pattern(self) -> re.Pattern:
@@ -64,9 +65,10 @@ class Lexicon:
 
     @cached_property
     def counted(self) -> re.Pattern:
-        """A number and measure word, after which a name starts (`两座`, `8栋`, `一排排`)."""
+        """A number or 每/各 and a measure word, after which a name starts (`两座`, `8栋`, `一排排`,
+        `每亩`)."""
         units = self._units
-        return re.compile(rf"一({units})\1|(?:[\d.]+|[一二两三四五六七八九十百千万几多余]+){units}")
+        return re.compile(rf"一({units})\1|(?:[\d.]+|[一二两三四五六七八九十百千万几多余每各]+){units}")
 
     @cached_property
     def unit_after_number(self) -> re.Pattern:
@@ -87,6 +89,8 @@ class ProjectMention:
     start: int
     end: int
     name: str   # quotes removed
+    core: str = ""  # the name without a village before it or 项目/工程 after its head
+    aliases: tuple[tuple[int, int], ...] = ()  # other spans naming the same project
 
 
 def find_projects(text: str, geo: Geography, figures: list[tuple[int, int]], lex: Lexicon) -> list[ProjectMention]:
@@ -99,9 +103,18 @@ def find_projects(text: str, geo: Geography, figures: list[tuple[int, int]], lex
         name = QUOTES.sub("", text[start:end])
         if name == m.group() and m.group() not in lex.bare_heads:
             continue
+        if _verb_phrase(name, lex):
+            continue
         if _concrete(text, start, end, geo, figures, lex):
-            found.append(ProjectMention(start, end, name))
-    return _distinct(found)
+            village_end = next((v.end for v in geo.villages if v.start == start and v.end < m.end()), start)
+            found.append(ProjectMention(start, end, name, QUOTES.sub("", text[village_end:m.end()])))
+    return _distinct(found, geo)
+
+
+def _verb_phrase(name: str, lex: Lexicon) -> bool:
+    """A one-character verb before a head noun (`安路灯`, `修道路`, `建大棚`) takes the facility as
+    its object: no name."""
+    return name[:1] in lex.verb_chars and bool(lex.head_pattern.fullmatch(name, 1))
 
 
 def _name_start(text: str, head: int, geo: Geography, lex: Lexicon) -> int:
@@ -135,19 +148,39 @@ def _concrete(text: str, start: int, end: int, geo: Geography, figures, lex: Lex
     return any(clause_start <= v.start and v.end <= end for v in geo.villages)
 
 
-def _distinct(found: list[ProjectMention]) -> list[ProjectMention]:
-    """One mention per project: the first with each name; a mention inside a longer one
-    (`分厂` of `分厂加工厂车间`) or whose name ends a longer one's (`扶贫车间` of
-    `闫河村藤编扶贫车间`) is merged into it."""
-    names = {p.name for p in found}
-    out, seen = [], set()
+def _distinct(found: list[ProjectMention], geo: Geography) -> list[ProjectMention]:
+    """One mention per project, with the spans of the mentions merged into it as aliases. A
+    mention is merged into a longer one it lies inside (`分厂` of `分厂加工厂车间`), whose name
+    ends with its name (`扶贫车间` of `闫河村藤编扶贫车间`), or whose core ends with its core in
+    the same village (`茅坝村扶贫车间` of `茶叶加工扶贫车间`, `光伏大棚项目` of `光伏大棚`); into the
+    first mention of the same name; into nothing when two projects could take it."""
+    rank = {id(p): (len(p.core), len(p.name), -p.start) for p in found}
+    villages = {id(p): _village(p, geo) for p in found}
+
+    def absorbs(q: ProjectMention, p: ProjectMention) -> bool:
+        if rank[id(q)] <= rank[id(p)]:
+            return False
+        same_place = None in (villages[id(p)], villages[id(q)]) or villages[id(p)] == villages[id(q)]
+        return (q.start <= p.start and p.end < q.end) or q.name.endswith(p.name) \
+            or (same_place and q.core.endswith(p.core))
+
+    roots: dict[int, ProjectMention | None] = {}
+    for p in sorted(found, key=lambda p: rank[id(p)], reverse=True):  # absorbers first
+        absorbers = [q for q in found if absorbs(q, p)]
+        owners = {id(r): r for q in absorbers if (r := roots[id(q)]) is not None}
+        roots[id(p)] = p if not absorbers else next(iter(owners.values())) if len(owners) == 1 else None
+    aliases: dict[int, list[tuple[int, int]]] = {}
     for p in found:
-        inside = any(q is not p and q.start <= p.start and p.end < q.end for q in found)
-        if inside or p.name in seen or any(n != p.name and n.endswith(p.name) for n in names):
-            continue
-        seen.add(p.name)
-        out.append(p)
-    return out
+        r = roots[id(p)]
+        if r is not None and r is not p:
+            aliases.setdefault(id(r), []).append((p.start, p.end))
+    return [replace(p, aliases=tuple(aliases.get(id(p), ()))) for p in found if roots[id(p)] is p]
+
+
+def _village(p: ProjectMention, geo: Geography) -> str | None:
+    v = next((v for v in geo.villages if p.start <= v.start and v.end <= p.end), None) \
+        or geo.village_near(p.start, p.end)
+    return v.name if v else None
 
 
 def category(name: str, lex: Lexicon) -> str:

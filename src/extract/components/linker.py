@@ -56,17 +56,19 @@ class Linker:
                 if found[kind]:
                     linked.setdefault((kind, found[kind].name), []).append(m)
         for _, mention in coops:
-            _fill_cooperative(mention, _nearest_first(mention, linked.get(("cooperative", mention.fields["name"]), [])))
-        for _, mention in projects:
-            _fill_project(text, mention, _nearest_first(mention, linked.get(("project", mention.fields["name"]), [])))
+            spans = [(mention.start, mention.end)]
+            _fill_cooperative(mention, _nearest_first(spans, linked.get(("cooperative", mention.fields["name"]), [])))
+        for project, mention in projects:
+            spans = [(mention.start, mention.end), *project.aliases]
+            _fill_project(text, mention, _nearest_first(spans, linked.get(("project", mention.fields["name"]), [])))
         return doc
 
     def _anchors(self, text: str, geo, coops, projects) -> list[Anchor]:
         villages = village_anchors(geo)
         named_coops = [Anchor("cooperative", cm.start, cm.end, mention.fields["name"], mention.fields["village"])
                        for coop, mention in coops for cm in coop.mentions]
-        named_projects = [Anchor("project", p.start, p.end, mention.fields["name"], mention.fields["village"])
-                          for p, mention in projects]
+        named_projects = [Anchor("project", start, end, mention.fields["name"], mention.fields["village"])
+                          for p, mention in projects for start, end in ((p.start, p.end),) + p.aliases]
         anchors = villages + named_coops + named_projects
         for kind, named in (("village", villages), ("cooperative", named_coops), ("project", named_projects)):
             if kind in self.references:
@@ -91,9 +93,10 @@ def _measures(quantity: Mention, name: str) -> bool:
     return kind in SIZE_KINDS
 
 
-def _nearest_first(record: Mention, figures: list[Mention]) -> list[Mention]:
-    """Figures about a record, the one written closest to its name first (`建成8栋日光温室大棚`)."""
-    return sorted(figures, key=lambda f: min(abs(f.start - record.end), abs(record.start - f.end)))
+def _nearest_first(spans: list[tuple[int, int]], figures: list[Mention]) -> list[Mention]:
+    """Figures about a record, the one written closest to one of its names first
+    (`建成8栋日光温室大棚`)."""
+    return sorted(figures, key=lambda f: min(min(abs(f.start - e), abs(s - f.end)) for s, e in spans))
 
 
 def _fill_cooperative(coop: Mention, figures: list[Mention]) -> None:
