@@ -24,7 +24,21 @@ def load() -> Language:
     nlp = spacy.util.load_model_from_config(spacy.util.load_config(CONFIG), auto_fill=True)
     logging.getLogger("spacy").setLevel(logging.ERROR)
     _quiet_initialize(nlp, model)
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     return nlp
+
+
+class TextKeepingTokenizer:
+    """The Chinese tokenizer, keeping the input text on the Doc: the components read the text
+    often, and spaCy rebuilds doc.text from the tokens on every access."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str):
+        doc = self.tokenizer(text)
+        doc.user_data["extract.text"] = text  # what components.mention.doc_text reads
+        return doc
 
 
 def _quiet_initialize(nlp: Language, model: Path) -> None:

@@ -1,0 +1,30 @@
+"""The spaCy pipeline: components in config order, sentences on Chinese punctuation, and the
+input text kept exactly (every record offset points into it)."""
+from __future__ import annotations
+
+import pytest
+
+from extract.components.mention import doc_text
+
+
+def test_components_run_in_config_order(nlp):
+    assert nlp.pipe_names == ["chinese_sentences", "extract_figures", "extract_places",
+                              "extract_cooperatives", "extract_projects", "extract_linker"]
+
+
+@pytest.mark.parametrize("text", [
+    "乐陵市朱集镇王双志村11户贫困户红枣4080斤,每亩收益较往年增收1000余元。",
+    "标题一行\n“村里给的这4600元真是帮了俺这个家庭了……”4月20日,在孔庄村。 他说:“好!”",
+    "ＡＢＣ  两个空格\n\n空行之后",
+])
+def test_doc_text_is_the_input_text(nlp, text):
+    doc = nlp(text)
+    assert doc.text == text
+    assert doc_text(doc) == text
+
+
+def test_sentences_keep_closing_quotes_and_break_at_line_ends(nlp):
+    doc = nlp("标题一行\n“村里给的这4600元真是帮了俺这个家庭了……”4月20日,在孔庄村。他说:“好!”然后走了")
+    assert [doc.text[s:e] for s, e in doc._.sentence_bounds] == [
+        "标题一行\n", "“村里给的这4600元真是帮了俺这个家庭了……”", "4月20日,在孔庄村。", "他说:“好!”", "然后走了"]
+    assert [s.text for s in doc.sents] == [doc.text[s:e] for s, e in doc._.sentence_bounds]
