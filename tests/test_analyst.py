@@ -125,3 +125,11 @@ def test_eval_agrees_with_the_reference_scorer(nlp, tmp_path, fixture):
         for attr, value in mine["attributes"].items():
             theirs = ref[table]["attributes"][attr]
             assert (value is None and theirs is None) or round(value, 3) == round(theirs, 3), (table, attr)
+
+
+def test_a_run_without_parquet_removes_parquet_files_it_would_leave_stale(nlp, tmp_path):
+    run(FIXTURES / "seeds" / "raw", tmp_path, nlp, formats=("csv", "jsonl", "parquet"))
+    assert (tmp_path / "amounts.parquet").exists()
+    run(FIXTURES / "seeds" / "raw", tmp_path, nlp, formats=("csv", "jsonl"))
+    assert not list(tmp_path.glob("*.parquet"))
+    assert (tmp_path / "amounts.csv").exists() and (tmp_path / "amounts.jsonl").exists()

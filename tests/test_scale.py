@@ -167,9 +167,9 @@ def slow_corpus(tmp_path) -> Path:
     return root
 
 
-def start_run(corpus: Path, out: Path) -> subprocess.Popen:
-    return subprocess.Popen([str(EXTRACT), "run", str(corpus), "--out", str(out), "--jobs", "1", "--no-cache"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def start_run(corpus: Path, out: Path, jobs: int = 1) -> subprocess.Popen:
+    return subprocess.Popen([str(EXTRACT), "run", str(corpus), "--out", str(out), "--jobs", str(jobs), "--no-cache"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
 
 
 def wait_until_processing(proc: subprocess.Popen, seconds: float = 12) -> None:
@@ -199,3 +199,15 @@ def test_sigint_stops_cleanly_with_a_message(slow_corpus, tmp_path):
     assert proc.returncode == 130
     assert "interrupted" in stderr and "Traceback" not in stderr
     assert files_of(out) == before
+
+
+def test_ctrl_c_to_the_process_group_stops_workers_too(slow_corpus, tmp_path):
+    """Ctrl-C in a terminal signals the run and its workers: one message, no worker tracebacks."""
+    out = tmp_path / "out"
+    proc = start_run(slow_corpus, out, jobs=2)
+    wait_until_processing(proc, seconds=15)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130
+    assert stderr.count("interrupted") == 1 and "Traceback" not in stderr
+    assert not out.exists() or not any(out.iterdir())

@@ -196,8 +196,9 @@ def _print_summary(summary, out: Path) -> None:
         table.add_row(name, str(n))
     console.print(table)
     console.print(f"{summary.files} files, {summary.documents} documents, {summary.articles} articles, "
-                  f"{summary.chars:,} chars in {summary.seconds:.1f} s ({summary.chars_per_second:,.0f} chars/s); "
-                  f"{summary.cached} file(s) unchanged since the last run, taken from the cache")
+                  f"{summary.chars:,} chars in {summary.seconds:.1f} s ({summary.chars_per_second:,.0f} chars/s)")
+    if summary.cached:
+        console.print(f"{summary.cached} unchanged file(s) taken from the result cache (--no-cache to reprocess)")
     if summary.errors:
         console.print(f"[yellow]{summary.errors} problem(s), {summary.skipped} file(s) skipped: "
                       f"see {summary.errors_path}[/yellow]")

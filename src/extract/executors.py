@@ -6,6 +6,7 @@ paths; the results come back as FileResults. Files whose result is cached are no
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from functools import cache
@@ -80,7 +81,8 @@ def _compute(paths: list[bytes], nlp, jobs: int, scheduler: str | None) -> Itera
 
 def _in_processes(paths: list[bytes], jobs: int) -> Iterator:
     # spawn: workers start clean (no threads or half-loaded model copied from this process)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=get_context("spawn"),
+                             initializer=_leave_ctrl_c_to_the_parent) as pool:
         futures = [pool.submit(process_path, p) for p in paths]
         try:
             for future in as_completed(futures):
@@ -89,6 +91,11 @@ def _in_processes(paths: list[bytes], jobs: int) -> Iterator:
             for future in futures:
                 future.cancel()
             raise
+
+
+def _leave_ctrl_c_to_the_parent() -> None:
+    """Ctrl-C reaches the whole process group; the parent stops the run and says so once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _on_dask(paths: list[bytes], scheduler: str) -> Iterator:

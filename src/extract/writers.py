@@ -81,6 +81,16 @@ class TableSet:
         if "parquet" in self.formats:
             write_parquet(self.out / f"{name}.parquet", model, rows, self.staged)
 
+    def _drop_stale_formats(self) -> None:
+        """A table file in a format this run did not write (amounts.parquet from an earlier
+        run with --format parquet) would no longer match the others: remove it."""
+        written = {path.name for _, path in self.staged}
+        for name in {path.stem for _, path in self.staged} - {"errors"}:
+            for fmt in FORMATS:
+                stale = self.out / f"{name}.{fmt}"
+                if stale.name not in written:
+                    stale.unlink(missing_ok=True)
+
     def errors(self, rows: Sequence[ErrorRow]) -> Path:
         path = self.out / "errors.jsonl"
         write_jsonl(path, rows, self.staged)
@@ -91,6 +101,7 @@ class TableSet:
             if kind is None:
                 for tmp, path in self.staged:
                     os.replace(tmp, path)
+                self._drop_stale_formats()
         finally:
             for tmp, _ in self.staged:
                 Path(tmp).unlink(missing_ok=True)  # left over only when something failed
