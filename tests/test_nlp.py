@@ -28,3 +28,22 @@ def test_sentences_keep_closing_quotes_and_break_at_line_ends(nlp):
     assert [doc.text[s:e] for s, e in doc._.sentence_bounds] == [
         "标题一行\n", "“村里给的这4600元真是帮了俺这个家庭了……”", "4月20日,在孔庄村。", "他说:“好!”", "然后走了"]
     assert [s.text for s in doc.sents] == [doc.text[s:e] for s, e in doc._.sentence_bounds]
+
+
+def test_figures_component_reads_its_lexicons_back_from_disk(nlp, tmp_path):
+    """to_disk writes the lexicon files; from_disk reads edited ones: the rules are data."""
+    component = nlp.get_pipe("extract_figures")
+    component.to_disk(tmp_path)
+    sentence = "村里给每户发放奖励金500元。"
+    before = [m for m in nlp(sentence)._.mentions if m.table == "amounts"]
+    assert before and before[0].fields["role"] == "other"
+    with (tmp_path / "roles.tsv").open("a", encoding="utf-8") as fh:
+        fh.write("奖励金\tinvestment\n")
+    try:
+        component.from_disk(tmp_path)
+        after = [m for m in nlp(sentence)._.mentions if m.table == "amounts"]
+        assert after[0].fields["role"] == "investment"
+    finally:
+        from extract.lexicons import DEFAULT_DIR
+
+        component.from_disk(DEFAULT_DIR)

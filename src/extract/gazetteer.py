@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .lexicon_files import DEFAULT_DIR, read_lines, read_table
+from .lexicons import DEFAULT_DIR, read_lines, read_table
 
 FILE = "divisions.tsv"
 STOPS_FILE = "place_name_stops.txt"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex as re
 
-from .lexicon_files import DEFAULT_DIR, read_lines, read_table
+from .lexicons import DEFAULT_DIR, read_lines, read_table
 from .places import Geography, after_last_stop, clause_around
 
 SUFFIX = re.compile(r"合作社")

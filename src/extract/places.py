@@ -18,7 +18,7 @@ import regex as re
 
 from . import gazetteer
 from .gazetteer import Division, Gazetteer
-from .lexicon_files import DEFAULT_DIR, read_lines, read_table
+from .lexicons import DEFAULT_DIR, read_lines, read_table
 
 LEVELS = ("province", "city", "county", "town")
 RANK = {level: i for i, level in enumerate(LEVELS + ("village",))}

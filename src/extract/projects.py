@@ -14,7 +14,7 @@ from pathlib import Path
 
 import regex as re
 
-from .lexicon_files import DEFAULT_DIR, read_lines, read_table
+from .lexicons import DEFAULT_DIR, read_lines, read_table
 from .places import SENTENCE_BREAK, Geography, after_last_stop, clause_around
 
 NAME_RUN = re.compile(r"[\p{Han}A-Za-z“”‘’\"]+$")

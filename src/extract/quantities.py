@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 import regex as re
 
-from .lexicons import lines, table
+from .lexicons import DEFAULT_DIR, read_lines, read_table
 from .numbers import Figure
 
 CLAUSE_BREAK = re.compile(r"[,，;；:：。！？!?\n]")
@@ -22,15 +23,20 @@ RELATIVE_YEAR = re.compile(r"去年|今年|前年|明年|当年|上年|次年")
 PEOPLE_KINDS = {"household": "户", "person": "人", "person_time": "人次"}
 WEIGHT_UNITS = {"斤", "公斤", "千克", "吨"}
 QUANTITY_KINDS = {"area", "weight", "length", "percent", "count"}
-BEFORE_REACH, AFTER_REACH = 12, 8
+BEFORE_REACH, AFTER_REACH = 12, 8  # how far a cue may stand from the figure in its clause
 WORK_REACH = 15  # how far before a figure 务工/打工 still makes its income a wage
-COLLECTIVE_EARNS = re.compile(r"集体\p{Han}{0,4}?(?:收入|收益|增收|经济)")  # how far a cue may stand from the figure in its clause
+COLLECTIVE_EARNS = re.compile(r"集体\p{Han}{0,4}?(?:收入|收益|增收|经济)")
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """The word lists the rules read (files in extract/lexicons)."""
+    """The word lists the rules read (files in extract/lexicons, or where to_disk saved them)."""
 
+    FILES = ("roles.tsv", "per_units.txt", "groups.txt", "group_stops.txt", "poor_words.txt",
+             "count_objects.txt", "activity_groups.txt", "count_links.txt", "count_thing_heads.txt",
+             "object_verbs.txt", "wage_context.txt")
+
+    directory: Path
     roles: tuple[tuple[str, str], ...]
     per_units: tuple[str, ...]
     groups: tuple[str, ...]
@@ -44,13 +50,10 @@ class Lexicon:
     wage_context: tuple[str, ...]
 
     @classmethod
-    def load(cls) -> "Lexicon":
-        return cls(roles=tuple((c, r) for c, r in table("roles.tsv")), per_units=lines("per_units.txt"),
-                   groups=lines("groups.txt"), group_stops=lines("group_stops.txt"),
-                   poor_words=lines("poor_words.txt"), object_stops=lines("count_objects.txt"),
-                   activities=lines("activity_groups.txt"), count_links=lines("count_links.txt"),
-                   thing_heads=lines("count_thing_heads.txt"), object_verbs=lines("object_verbs.txt"),
-                   wage_context=lines("wage_context.txt"))
+    def load(cls, directory: Path = DEFAULT_DIR) -> "Lexicon":
+        d = Path(directory)
+        roles = tuple((cue, role) for cue, role in read_table(d / cls.FILES[0]))
+        return cls(d, roles, *(read_lines(d / name) for name in cls.FILES[1:]))
 
     @cached_property
     def role_pattern(self) -> re.Pattern:

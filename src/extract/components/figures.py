@@ -8,6 +8,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lexicons import copy_files
 from ..numbers import find_figures
 from ..quantities import Context, Lexicon, classify, inherit_group
 from .mention import Mention, doc_text, mentions
@@ -41,9 +42,9 @@ class Figures:
             found.append(Mention(table, figure.start, figure.end, fields))
         return doc
 
-    # The lexicons ship with the package; these keep the spaCy serialisation contract.
     def to_disk(self, path: Path, exclude=()) -> None:
-        Path(path).mkdir(parents=True, exist_ok=True)
+        copy_files(Lexicon.FILES, self.lexicon.directory, path)
 
     def from_disk(self, path: Path, exclude=()) -> "Figures":
+        self.lexicon = Lexicon.load(Path(path))
         return self

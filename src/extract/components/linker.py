@@ -11,7 +11,7 @@ import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lexicon_files import DEFAULT_DIR, copy_files, read_table
+from ..lexicons import DEFAULT_DIR, copy_files, read_table
 from ..linking import Anchor, reference_anchors, subjects, village_anchors
 from .mention import Mention, doc_text, mentions
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lexicon_files import copy_files
+from ..lexicons import copy_files
 from ..places import Geography, Lexicon, find_divisions, find_villages
 from .mention import Mention, doc_text, mentions
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lexicon_files import copy_files
+from ..lexicons import copy_files
 from ..projects import Lexicon, find_projects, project_fields
 from .mention import Mention, doc_text, mentions
 
