@@ -7,6 +7,8 @@ from entity_helpers import cooperatives, simplified
 
 # (snippet, {name: expected fields}) — real sentences from the seeds and dev pages.
 NAMED = [
+    ("corner-quotes", "寿宁县下党乡成立「下党红」茶叶专业合作社,带动120户茶农增收",
+     {"下党红茶叶专业合作社": {}}),
     ("seed003-after-的", "例如阎店楼镇马路咀村党支部领办的六联专业种植合作社,流转土地3500余亩全部入股龙头企业",
      {"六联专业种植合作社": {"village": "马路咀村", "led_by": "党支部"}}),
     ("seed001-quoted", "去年国庆节期间,姜庄村党支部与聊城易扬天诚有限公司合作,成立“七彩田园”合作社,发展乡村旅游",

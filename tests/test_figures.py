@@ -71,6 +71,16 @@ def case(id, sentence, needle, expected, *, nth=0, xfail=None):
 
 
 CASES = [
+    # ------------------------------------------ a thing and a period both divide (held-out 2) ---
+    case("p-mu-and-year", "流转给合作社的土地,每亩每年租金500元。", "500元", amt(500, "income", per="亩")),
+    case("p-person-and-month", "车间工人每人每月工资三千元左右。", "三千元左右",
+         amt(3000, "wage", per="人", approx="about")),
+    case("p-building-and-year-avg", "全村38栋民宿,每栋民宿年均营业收入15万元左右。", "15万元左右",
+         amt(150_000, "income", per="栋", approx="about")),
+    case("p-period-alone", "每个帮扶村集体每年增收10万余元。", "10万余元",
+         amt(100_000, "collective_income", per="年", approx="over")),
+    case("g-per-household-not-in-group", "合作社吸纳87户脱贫户每户每年分红1200元。", "87户",
+         hh(87, "户", "脱贫户", True)),
     # ------------------------------------------------------------------ seed 000 (乐陵) ---
     case("s000-cost-300yu-wan",
          "近几年由她带领的党员团队研发的多功能组合磨床等为企业降低成品达300余万元。",

@@ -708,6 +708,9 @@ COLLOQUIAL = [
     ("headed-pair-wan", "一年收入十二三万元", [fig("十二三万元", 120_000, 130_000)]),
     ("headed-pair-bai", "每月能挣两千四五百块", [fig("两千四五百块", 2400, 2500)]),
     ("headed-pair-people", "来了三十四五人", [("三十四五人", 34, 35, "人", "exact", None)]),
+    ("pair-starting-liang", "月收入两三千元", [fig("两三千元", 2000, 3000)]),
+    ("pair-three-to-five", "投资三五万元", [fig("三五万元", 30_000, 50_000)]),
+    ("birds-are-counted", "养殖山地鸡3万羽", [("3万羽", 30_000, None, "羽", "exact", None)]),
     ("orders-are-counted", "网店去年卖出5万余单", [("5万余单", 50_000, None, "单", "over", None)]),
     ("danyuan-is-no-counter", "小区3单元", []),
 ]

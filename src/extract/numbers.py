@@ -113,7 +113,7 @@ UNITS: dict[str, tuple[str, str]] = {
 COUNTERS = (
     "个", "家", "栋", "幢", "座", "棵", "株", "头", "只", "尾", "条", "间", "套", "台",
     "辆", "所", "处", "项", "次", "场", "批", "期", "支", "片", "根", "箱", "件", "份",
-    "张", "枚", "层", "盒", "袋", "瓶", "种", "类", "股", "单", "笔",
+    "张", "枚", "层", "盒", "袋", "瓶", "种", "类", "股", "单", "笔", "羽", "群", "窝", "棚",
 )
 UNITS.update({c: (c, "count") for c in COUNTERS})
 UNIT_FIRST_CHARS = frozenset(u[0] for u in UNITS) - {"毛"}
@@ -204,7 +204,8 @@ _PER_AFTER = regex.compile(
 _APPROX_AFTER = regex.compile(_alternation(APPROX_AFTER))
 _SEPARATOR = regex.compile(_alternation(RANGE_SEPARATORS))
 _IDIOM = regex.compile(_alternation(IDIOMS))
-_JUXTAPOSED = regex.compile(r"([一二三四五六七八九])([两二三四五六七八九])([十百千万亿]*)")
+_JUXTAPOSED = regex.compile(r"([一两二三四五六七八九])([两二三四五六七八九])([十百千万亿]*)")
+IDIOMATIC_PAIRS = {(3, 5)}  # 三五万: "three to five", the one non-consecutive pair in use
 # A written head before the pair: "十二三" (12-13), "两千四五百" (2400-2500), "三十四五" (34-35).
 _HEADED_PAIR = regex.compile(r"(?P<head>.*?[十百千万])(?P<a>[一二三四五六七八九])(?P<b>[二三四五六七八九])"
                              r"(?P<tail>[十百千]*)")
@@ -342,7 +343,7 @@ def _mix_value(tok) -> float:
 
 @lru_cache(maxsize=4096)
 def _cn_core(run: str):
-    if (m := _JUXTAPOSED.fullmatch(run)) and CN_DIGITS[m[2]] == CN_DIGITS[m[1]] + 1:
+    if (m := _JUXTAPOSED.fullmatch(run)) and _pair(CN_DIGITS[m[1]], CN_DIGITS[m[2]]):
         scale = prod(MULTIPLIERS[c] for c in m[3])
         return float(CN_DIGITS[m[1]] * scale), float(CN_DIGITS[m[2]] * scale), scale, False, None
     if (headed := _headed_pair(run)) is not None:
@@ -358,6 +359,10 @@ def _cn_core(run: str):
         return None
     digit = CN_DIGITS.get(run) if len(run) == 1 else None
     return float(value), None, _cn_scale(run), bare, digit
+
+
+def _pair(a: int, b: int) -> bool:
+    return b == a + 1 or (a, b) in IDIOMATIC_PAIRS
 
 
 def _headed_pair(run: str):

@@ -17,8 +17,8 @@ from .lexicons import DEFAULT_DIR, read_lines, read_table
 from .places import Geography, after_last_stop, clause_around
 
 SUFFIX = re.compile(r"合作社")
-NAME_RUN = re.compile(r"[\p{Han}“”‘’\"·]+$")
-QUOTES = re.compile(r"[“”‘’\"「」]")
+NAME_RUN = re.compile(r"[\p{Han}“”‘’\"「」『』·]+$")
+QUOTES = re.compile(r"[“”‘’\"「」『』]")
 UNIT_AFTER_NUMBER = re.compile(r"(?:万|亿)?(?:多|余)?(?:块钱|块|元|亩|户|人|名|个|家)?")
 COUNT_AFTER = re.compile(r"\s*\d+\s*(?:余|多)?\s*(?:家|个)")
 MODEL = re.compile(r"[“‘\"]?((?:[\p{Han}()（）]{1,8}[+＋]){1,6}[\p{Han}()（）]{1,8})[”’\"]?")

@@ -22,7 +22,7 @@ from .lexicons import DEFAULT_DIR, read_lines, read_table
 
 LEVELS = ("province", "city", "county", "town")
 RANK = {level: i for i, level in enumerate(LEVELS + ("village",))}
-VILLAGE_SUFFIX = re.compile(r"(?:行政|自然)?村|社区")
+VILLAGE_SUFFIX = re.compile(r"(?:行政|自然)?村|社区|嘎查")  # 嘎查: a village in Inner Mongolia
 NAME_RUN_BEFORE = re.compile(r"[^\P{Han}村]+$")  # Han characters back to the previous 村
 UNKNOWN_TOWN = re.compile(r"\p{Han}{1,4}?(?:镇|乡|街道|苏木)")
 TOWN_OFFICE = re.compile(r"办事处|人民政府|政府")

@@ -22,6 +22,7 @@ YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 RELATIVE_YEAR = re.compile(r"去年|今年|前年|明年|当年|上年|次年")
 PEOPLE_KINDS = {"household": "户", "person": "人", "person_time": "人次"}
 WEIGHT_UNITS = {"斤", "公斤", "千克", "吨"}
+PERIODS = {"年", "月", "天", "日"}
 QUANTITY_KINDS = {"area", "weight", "length", "percent", "count"}
 BEFORE_REACH, AFTER_REACH = 12, 8  # how far a cue may stand from the figure in its clause
 WORK_REACH = 15  # how far before a figure 务工/打工 still makes its income a wage
@@ -88,7 +89,7 @@ class Lexicon:
     @cached_property
     def group_phrase(self) -> re.Pattern:
         """Shortest modifier+noun, extended only through 和/及/、 to another one (贫困户和当地群众)."""
-        one = rf"\p{{Han}}{{0,10}}?(?:{self._nouns})(?:\p{{Han}}{{0,2}}(?:{self._nouns}))?"
+        one = rf"\p{{Han}}{{0,10}}?(?:{self._nouns})(?:[^\P{{Han}}每均]{{0,2}}(?:{self._nouns}))?"
         return re.compile(rf"{one}(?:[和及、]{one})*")
 
     @cached_property
@@ -225,16 +226,21 @@ def nearest_cue(ctx: Context, lex: Lexicon) -> str | None:
 
 def per_unit(ctx: Context, lex: Lexicon) -> str | None:
     """The unit the amount is per: the last explicit divisor before it in its clause, else a
-    period written into its cue (`年收入`)."""
+    period written into its cue (`年收入`). Where a thing and a period both divide it
+    (每亩每年, 人均月收入, 一个大棚年收入), the thing is the unit."""
     for pattern in (lex.per_strong, lex.per_weak):
-        found = list(pattern.finditer(ctx.before))
-        if found:
-            m = found[-1]
-            if m.lastindex == 3:  # 每名党员, 每个贫困户: per person or per household
-                return "户" if m.group(3).endswith("户") else "人"
-            unit = next(g for g in m.groups() if g)
-            return "天" if unit == "日" else unit
+        units = [_per_of(m) for m in pattern.finditer(ctx.before)]
+        if units:
+            things = [u for u in units if u not in PERIODS]
+            return (things or units)[-1]
     return None
+
+
+def _per_of(m: re.Match) -> str:
+    if m.lastindex == 3:  # 每名党员, 每个贫困户: per person or per household
+        return "户" if m.group(3).endswith("户") else "人"
+    unit = next(g for g in m.groups() if g)
+    return "天" if unit == "日" else unit
 
 
 def year_of(ctx: Context) -> int | None:
