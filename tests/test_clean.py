@@ -363,3 +363,24 @@ def test_font_size_widget_and_related_links_are_dropped():
     page = clean_page("标题\n【字体:大 中 小】 分享到:\n正文,投资45万元建起村级电商服务站。\n"
                       "相关新闻\n田东举办第十届芒果节\n百色芒果出口东盟\n")
     assert page.paragraphs == ["标题", "正文,投资45万元建起村级电商服务站。"]
+
+
+@pytest.mark.parametrize("head,source,authors", [
+    ("张北新闻网\n首页 | 时政要闻 | 乡镇动态 | 乡村振兴\n", "张北新闻网", []),
+    ("湘西日报记者 龙晓芳 通讯员 石林\n", "湘西日报", ["龙晓芳", "石林"]),
+    ("点击蓝字 关注我们\n红安发布 2022-05-16 08:30\n", "红安发布", []),
+])
+def test_site_names_nav_bars_and_bare_bylines_leave_the_text(head, source, authors):
+    page = clean_page(head + "十八洞村:精准扶贫首倡地走出振兴路\n正文一段,村集体经济收入21.45万元。")
+    assert page.paragraphs == ["十八洞村:精准扶贫首倡地走出振兴路", "正文一段,村集体经济收入21.45万元。"]
+    assert (page.meta.source, page.meta.authors) == (source, authors)
+
+
+def test_a_headline_ending_like_an_outlet_stays():
+    page = clean_page("扶贫喜报\n正文一段,村集体经济收入21.45万元。")
+    assert page.paragraphs[0] == "扶贫喜报"
+
+
+def test_source_from_the_dateline_of_the_first_paragraph():
+    page = clean_page("城口:中蜂养殖甜了山里人\n城口县融媒体中心讯(记者 邓雪梅)9月20日,养蜂大户陈明贵正忙着摇蜜。")
+    assert page.meta.source == "城口县融媒体中心"

@@ -30,7 +30,11 @@ BYLINE = re.compile(r"[(（][^()（）]{0,30}(通讯员|记者|实习生|特约)
 DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 META_LINE = re.compile(r"(来源|作者|发布时间|发布日期|发表时间|时间)[:：]|^\s*(?:19|20)\d{2}[-年/.]\d{1,2}[-月/.]\d{1,2}")
 SOURCE = re.compile(r"来源[:：]\s*([^\s|｜]+?)(?=\s|作者|编辑|$|[|｜])")
-MASTHEAD = re.compile(r"^(\p{Han}{2,10}?(?:日报|晚报|早报|时报|报|新闻网|网|电视台))\s")  # 赣南日报 2020年11月20日
+OUTLET = r"\p{Han}{2,12}?(?:日报|晚报|早报|时报|报|新闻网|网|电视台|融媒体中心|发布)"
+MASTHEAD = re.compile(rf"^({OUTLET})(?:\s|$|(?=记者|通讯员))")  # 赣南日报 2020年11月20日, 张北新闻网
+SITE_NAME = re.compile(r"^\p{Han}{2,12}?(?:新闻网|日报|晚报|融媒体中心)$")  # a page's first lines only
+DATELINE_SOURCE = re.compile(rf"^({OUTLET})讯")  # 城口县融媒体中心讯(记者 邓雪梅)
+BYLINE_LINE = re.compile(rf"^(?:{OUTLET})?\s*(?:记者|通讯员)\s*\p{{Han}}{{2,4}}(?:\s|$)")
 AUTHOR = re.compile(r"作者[:：]\s*([^|｜]+?)\s*(?=$|[|｜]|来源|编辑|发布)")
 REPORTERS = re.compile(r"(?:记者|通讯员)[:：\s]*((?:\p{Han}{2,4}[\s、]*)+)")
 SENTENCE_PUNCT = re.compile(r"[。，,；;！？!?]")
@@ -112,15 +116,15 @@ def is_meta_line(line: str) -> bool:
     """A dateline, outlet or author line: short, no sentence in it, not site chrome."""
     if len(line) > 80 or "。" in line or is_chrome(line):
         return False
-    dated = len(line) <= 40 and DATE.search(line) and not SENTENCE_PUNCT.search(line)
-    return bool(META_LINE.search(line) or dated)
+    short = len(line) <= 40 and not SENTENCE_PUNCT.search(line)
+    return bool(META_LINE.search(line) or short and (DATE.search(line) or BYLINE_LINE.match(line)))
 
 
 def take_metadata(lines: list[str]) -> tuple[PageMeta, list[str]]:
     """Read date, outlet and author lines (first of each wins) and drop them from the text."""
     meta, kept = PageMeta(), []
-    for line in lines:
-        if not is_meta_line(line):
+    for i, line in enumerate(lines):
+        if not (is_meta_line(line) or i < 3 and SITE_NAME.match(line)):
             kept.append(line)
             continue
         if meta.published is None and (m := DATE.search(line)):
@@ -129,6 +133,9 @@ def take_metadata(lines: list[str]) -> tuple[PageMeta, list[str]]:
             meta.source = m.group(1)
         if not meta.authors and (m := AUTHOR.search(line) or REPORTERS.search(line)):
             meta.authors = split_names(m.group(1))
+    if meta.source is None:  # only in the dateline of the first paragraph
+        first = next((line for line in kept[:4] if DATELINE_SOURCE.match(line)), None)
+        meta.source = DATELINE_SOURCE.match(first).group(1) if first else None
     return meta, kept
 
 
