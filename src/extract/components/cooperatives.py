@@ -2,13 +2,11 @@
 the cooperatives (with their Mention, for the linker to fill) on `doc._.cooperatives`."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lexicons import copy_files
 from ..organizations import Lexicon, find_cooperatives
+from .base import LexiconComponent
 from .mention import Mention, doc_text, mentions
 
 if not Doc.has_extension("cooperatives"):
@@ -20,10 +18,7 @@ def make_cooperatives(nlp: Language, name: str) -> "Cooperatives":
     return Cooperatives(Lexicon.load())
 
 
-class Cooperatives:
-    def __init__(self, lexicon: Lexicon):
-        self.lexicon = lexicon
-
+class Cooperatives(LexiconComponent):
     def __call__(self, doc: Doc) -> Doc:
         pairs = []
         for coop in find_cooperatives(doc_text(doc), doc._.geography, self.lexicon):
@@ -32,10 +27,3 @@ class Cooperatives:
             pairs.append((coop, mention))
         doc._.cooperatives = pairs
         return doc
-
-    def to_disk(self, path: Path, exclude=()) -> None:
-        copy_files(Lexicon.FILES, self.lexicon.directory, path)
-
-    def from_disk(self, path: Path, exclude=()) -> "Cooperatives":
-        self.lexicon = Lexicon.load(Path(path))
-        return self

@@ -3,14 +3,13 @@ count or a quantity Mention, with its attributes read from its clause (quantitie
 from __future__ import annotations
 
 from bisect import bisect_right
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lexicons import copy_files
 from ..numbers import find_figures
 from ..quantities import Context, Lexicon, classify, inherit_group
+from .base import LexiconComponent
 from .mention import Mention, doc_text, mentions
 from .sentences import sentence_bounds
 
@@ -20,10 +19,7 @@ def make_figures(nlp: Language, name: str) -> "Figures":
     return Figures(Lexicon.load())
 
 
-class Figures:
-    def __init__(self, lexicon: Lexicon):
-        self.lexicon = lexicon
-
+class Figures(LexiconComponent):
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc)
         sentences = sentence_bounds(doc)
@@ -41,10 +37,3 @@ class Figures:
                 last_count[sentence] = fields
             found.append(Mention(table, figure.start, figure.end, fields))
         return doc
-
-    def to_disk(self, path: Path, exclude=()) -> None:
-        copy_files(Lexicon.FILES, self.lexicon.directory, path)
-
-    def from_disk(self, path: Path, exclude=()) -> "Figures":
-        self.lexicon = Lexicon.load(Path(path))
-        return self

@@ -3,13 +3,11 @@ villages from their suffix; one `villages` Mention per distinct village, and the
 Geography on `doc._.geography` for the components after it."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lexicons import copy_files
 from ..places import Geography, Lexicon, find_divisions, find_villages
+from .base import LexiconComponent
 from .mention import Mention, doc_text, mentions
 
 if not Doc.has_extension("geography"):
@@ -21,9 +19,9 @@ def make_places(nlp: Language, name: str) -> "Places":
     return Places(Lexicon.load())
 
 
-class Places:
+class Places(LexiconComponent):
     def __init__(self, lexicon: Lexicon):
-        self.lexicon = lexicon
+        super().__init__(lexicon)
         lexicon.gazetteer  # load the gazetteer with the pipeline, not on the first document
 
     def __call__(self, doc: Doc) -> Doc:
@@ -35,10 +33,3 @@ class Places:
         for first, fields in geo.village_rows():
             found.append(Mention("villages", first.start, first.end, fields))
         return doc
-
-    def to_disk(self, path: Path, exclude=()) -> None:
-        copy_files(Lexicon.FILES, self.lexicon.directory, path)
-
-    def from_disk(self, path: Path, exclude=()) -> "Places":
-        self.__init__(Lexicon.load(Path(path)))
-        return self

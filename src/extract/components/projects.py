@@ -2,13 +2,11 @@
 the projects (with their Mention, for the linker to fill) on `doc._.projects`."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lexicons import copy_files
 from ..projects import Lexicon, find_projects, project_fields
+from .base import LexiconComponent
 from .mention import Mention, doc_text, mentions
 
 FIGURE_TABLES = ("amounts", "household_counts", "quantities")
@@ -22,10 +20,7 @@ def make_projects(nlp: Language, name: str) -> "Projects":
     return Projects(Lexicon.load())
 
 
-class Projects:
-    def __init__(self, lexicon: Lexicon):
-        self.lexicon = lexicon
-
+class Projects(LexiconComponent):
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         geo = doc._.geography
@@ -38,10 +33,3 @@ class Projects:
             pairs.append((project, mention))
         doc._.projects = pairs
         return doc
-
-    def to_disk(self, path: Path, exclude=()) -> None:
-        copy_files(Lexicon.FILES, self.lexicon.directory, path)
-
-    def from_disk(self, path: Path, exclude=()) -> "Projects":
-        self.lexicon = Lexicon.load(Path(path))
-        return self
