@@ -13,11 +13,10 @@ from spacy.tokens import Doc
 
 from ..lexicons import DEFAULT_DIR, copy_files, read_table
 from ..linking import Anchor, reference_anchors, subjects, village_anchors
-from .mention import Mention, doc_text, mentions
+from .mention import FIGURE_TABLES, Mention, doc_text, mentions
 
 FILES = ("link_references.tsv",)
 LINKED_TABLES = ("amounts", "household_counts")
-FIGURE_TABLES = LINKED_TABLES + ("quantities",)
 SIZE_KINDS = ("area", "length")
 
 

@@ -11,6 +11,9 @@ from typing import Any
 from spacy.tokens import Doc
 
 
+FIGURE_TABLES = ("amounts", "household_counts", "quantities")  # the tables extract_figures fills
+
+
 @dataclass
 class Mention:
     table: str           # a key of models.TABLES

@@ -7,9 +7,7 @@ from spacy.tokens import Doc
 
 from ..projects import Lexicon, find_projects, project_fields
 from .base import LexiconComponent
-from .mention import Mention, doc_text, mentions
-
-FIGURE_TABLES = ("amounts", "household_counts", "quantities")
+from .mention import FIGURE_TABLES, Mention, doc_text, mentions
 
 if not Doc.has_extension("projects"):
     Doc.set_extension("projects", default=None)
