@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Script = Literal["simplified", "traditional", "mixed"]
 Approx = Literal["exact", "over", "under", "about"]
+Status = Literal["actual", "planned", "condition"]
 Role = Literal["investment", "income", "collective_income", "income_increase", "dividend",
                "wage", "price", "cost", "other"]
 CountUnit = Literal["户", "人", "人次"]
@@ -36,6 +37,10 @@ class Document(Table):
                                description="Reporters and correspondents named in bylines; `;`-joined in CSV.")
     script: Script = Field(description="Script of the source text before conversion to Simplified.")
     n_chars: int = Field(description="Length of article_text in characters.")
+    province: str | None = Field(None, description="Province the article is about, official full name (山东省).")
+    city: str | None = Field(None, description="Prefecture-level city the article is about (枣庄市).")
+    county: str | None = Field(None, description="County-level division the article is about, when it is about one (乐陵市).")
+    county_code: str | None = Field(None, description="That county's 6-digit administrative division code.")
     article_text: str = Field(description="The cleaned article text, Simplified script.")
 
 
@@ -91,6 +96,15 @@ class Project(Record):
 AboutVillage = Annotated[str | None, Field(description="Village the figure is about.")]
 AboutCooperative = Annotated[str | None, Field(description="Cooperative the figure is about.")]
 AboutProject = Annotated[str | None, Field(description="Project the figure is about.")]
+# Whether a figure is a fact to add up, and where it is (amounts, household counts).
+FigureStatus = Annotated[Status | None, Field(
+    description="actual (was, is or is being spent/earned/counted); planned (target, plan, forecast, "
+                "promise); condition (threshold, criterion, ceiling).")]
+FigureRepeat = Annotated[bool | None, Field(
+    description="True when an earlier figure in the same article states the same fact.")]
+FigureCounty = Annotated[str | None, Field(
+    description="County of its village, cooperative or project, else the article's; official full name.")]
+FigureProvince = Annotated[str | None, Field(description="Province of that county, official full name.")]
 
 
 class Amount(Record):
@@ -106,6 +120,10 @@ class Amount(Record):
     village: AboutVillage = None
     cooperative: AboutCooperative = None
     project: AboutProject = None
+    status: FigureStatus = None
+    repeat: FigureRepeat = None
+    county: FigureCounty = None
+    province: FigureProvince = None
 
 
 class HouseholdCount(Record):
@@ -120,6 +138,10 @@ class HouseholdCount(Record):
     village: AboutVillage = None
     cooperative: AboutCooperative = None
     project: AboutProject = None
+    status: FigureStatus = None
+    repeat: FigureRepeat = None
+    county: FigureCounty = None
+    province: FigureProvince = None
 
 
 class Quantity(Record):
