@@ -53,7 +53,7 @@ def article_texts(out: Path) -> list[str]:
 
 def time_stages(texts: list[str]) -> dict[str, float]:
     """Seconds of pkuseg alone and of each pipeline component over the same texts."""
-    from extract import nlp as nlp_module
+    from extract.nlp import pipeline as nlp_module
 
     nlp = nlp_module.load()
     timings = {}

@@ -37,7 +37,7 @@ def run_once(corpus: Path, out: Path, jobs: int) -> tuple[float, int]:
 
 
 def pkuseg_alone(texts: list[str]) -> float:
-    from extract import nlp as nlp_module
+    from extract.nlp import pipeline as nlp_module
 
     tokenizer = nlp_module.load().tokenizer
     started = time.perf_counter()

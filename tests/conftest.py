@@ -48,8 +48,8 @@ def dev():
 @pytest.fixture(scope="session")
 def cleaned():
     """cleaned(path) -> CleanPage of a real file, computed once per file."""
-    from extract.clean import clean_page
-    from extract.ingest import read_document
+    from extract.read.clean import clean_page
+    from extract.read.ingest import read_document
 
     cache = {}
 
@@ -67,8 +67,8 @@ def nlp():
 
     `extract.nlp.load` is cached per process, so the CLI invoked in-process reuses it.
     """
-    from extract import nlp as nlp_module
-    from extract.segmenter_model import ModelMissing
+    from extract.nlp import pipeline as nlp_module
+    from extract.nlp.segmenter import ModelMissing
 
     try:
         return nlp_module.load()

@@ -1,4 +1,4 @@
-"""Helpers for the entity tests: run the pure place/cooperative/project rules on a snippet.
+"""Helpers for the entity tests: run the stages' pure entry points on a snippet, no segmenter.
 
 The rules receive cleaned, Simplified text; Traditional snippets from the real pages are
 converted the way cleaning converts them (OpenCC t2s)."""
@@ -8,14 +8,15 @@ from functools import cache
 
 import opencc
 
-from extract import organizations, projects
-from extract.numbers import find_figures
-from extract.places import Geography, Lexicon, find_divisions, find_villages
+from extract.cooperatives import CoopWords, find_cooperatives
+from extract.figures import find_figures
+from extract.places import Geography, PlaceWords, read_places
+from extract.projects import ProjectWords, find_projects
 
 
 @cache
-def place_lexicon() -> Lexicon:
-    return Lexicon.load()
+def place_lexicon() -> PlaceWords:
+    return PlaceWords.load()
 
 
 @cache
@@ -28,9 +29,7 @@ def simplified(text: str) -> str:
 
 
 def geography(text: str) -> Geography:
-    lex = place_lexicon()
-    divisions = find_divisions(text, lex)
-    return Geography(text, divisions, find_villages(text, divisions, lex), lex)
+    return read_places(text, place_lexicon())
 
 
 def villages(text: str) -> dict[str, dict]:
@@ -40,11 +39,9 @@ def villages(text: str) -> dict[str, dict]:
 
 def cooperatives(text: str) -> dict[str, dict]:
     """name -> cooperative fields."""
-    found = organizations.find_cooperatives(text, geography(text), organizations.Lexicon.load())
-    return {c.name: c.fields for c in found}
+    return {c.name: c.fields for c in find_cooperatives(text, geography(text), CoopWords.load())}
 
 
 def project_names(text: str) -> list[str]:
-    lex = projects.Lexicon.load()
     figures = [(f.start, f.end) for f in find_figures(text)]
-    return [p.name for p in projects.find_projects(text, geography(text), figures, lex)]
+    return [p.name for p in find_projects(text, geography(text), figures, ProjectWords.load())]

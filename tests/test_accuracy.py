@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.evaluate import evaluate
-from extract.pipeline import run
+from extract.analyst.evaluate import evaluate
+from extract.run.corpus import run
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FLOORS = json.loads((FIXTURES / "floors.json").read_text(encoding="utf-8"))

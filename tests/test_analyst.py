@@ -11,10 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 import extract
-import extract.evaluate
+import extract.analyst.evaluate
 from extract.cli import app
 from extract.models import TABLES
-from extract.pipeline import run
+from extract.run.corpus import run
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SCORE_PY = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
@@ -114,7 +114,7 @@ def test_eval_without_gold_files_fails_clearly(tmp_path, out):
 @pytest.mark.parametrize("fixture", ["seeds", "dev"])
 def test_eval_agrees_with_the_reference_scorer(nlp, tmp_path, fixture):
     run(FIXTURES / fixture / "raw", tmp_path, nlp)
-    ours = extract.evaluate.evaluate(FIXTURES / fixture / "gold", tmp_path)
+    ours = extract.analyst.evaluate.evaluate(FIXTURES / fixture / "gold", tmp_path)
     ref = json.loads(subprocess.run([sys.executable, str(SCORE_PY), "--gold", str(FIXTURES / fixture / "gold"),
                                      "--out", str(tmp_path), "--json"], check=True, capture_output=True,
                                     text=True).stdout)["tables"]

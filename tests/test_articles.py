@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.articles import split_articles
-from extract.clean import clean_page
+from extract.read.articles import split_articles
+from extract.read.clean import clean_page
 
 SEEDS = ["000", "001", "002", "003", "004"]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-from extract.clean import TERMINAL, clean_page, detect_script, split_names
+from extract.read.clean import TERMINAL, clean_page, detect_script, split_names
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DEV_RAW = FIXTURES / "dev" / "raw"

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 import opencc
 import pytest
 
+from extract.figures import read_figures
+
 T2S = opencc.OpenCC("t2s").convert
 FIGURE_TABLES = ("amounts", "household_counts", "quantities")
 NUMERIC = ("value", "value_max", "value_yuan", "value_max_yuan")
@@ -943,15 +945,14 @@ CASES = [
 
 
 @pytest.mark.parametrize("sentence,needle,nth,expected", CASES)
-def test_figure(nlp, sentence, needle, nth, expected):
+def test_figure(sentence, needle, nth, expected):
     text = T2S(sentence)
     start = -1
     for _ in range(nth + 1):
         start = text.find(needle, start + 1)
         assert start >= 0, f"needle {needle!r} (occurrence {nth}) not in {text!r}"
     end = start + len(needle)
-    doc = nlp(text)
-    hits = [m for m in doc._.mentions or [] if m.table in FIGURE_TABLES and m.start < end and m.end > start]
+    hits = [m for m in read_figures(text) if m.table in FIGURE_TABLES and m.start < end and m.end > start]
     found = [(m.table, text[m.start:m.end], m.fields) for m in hits]
     if expected is NOTHING:
         assert not hits, f"{needle!r} should be no record, got {found}"

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from extract.ingest import IngestError, decode, iter_files, read_document
+from extract.read.ingest import IngestError, decode, iter_files, read_document
 
 
 def _slice_that_encodes(text: str, encoding: str, max_chars: int = 2500) -> str:

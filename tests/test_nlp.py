@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.components.mention import doc_text
+from extract.figures import FigureWords
+from extract.nlp.doc import doc_text
 
 
 def test_components_run_in_config_order(nlp):
@@ -25,9 +26,9 @@ def test_doc_text_is_the_input_text(nlp, text):
 
 def test_sentences_keep_closing_quotes_and_break_at_line_ends(nlp):
     doc = nlp("标题一行\n“村里给的这4600元真是帮了俺这个家庭了……”4月20日,在孔庄村。他说:“好!”然后走了")
-    assert [doc.text[s:e] for s, e in doc._.sentence_bounds] == [
+    assert [doc.text[s:e] for s, e in doc._.sentences.spans] == [
         "标题一行\n", "“村里给的这4600元真是帮了俺这个家庭了……”", "4月20日,在孔庄村。", "他说:“好!”", "然后走了"]
-    assert [s.text for s in doc.sents] == [doc.text[s:e] for s, e in doc._.sentence_bounds]
+    assert [s.text for s in doc.sents] == [doc.text[s:e] for s, e in doc._.sentences.spans]
 
 
 def test_figures_component_reads_its_lexicons_back_from_disk(nlp, tmp_path):
@@ -44,6 +45,4 @@ def test_figures_component_reads_its_lexicons_back_from_disk(nlp, tmp_path):
         after = [m for m in nlp(sentence)._.mentions if m.table == "amounts"]
         assert after[0].fields["role"] == "investment"
     finally:
-        from extract.lexicons import DEFAULT_DIR
-
-        component.from_disk(DEFAULT_DIR)
+        component.__init__(FigureWords.load())

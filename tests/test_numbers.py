@@ -1,4 +1,4 @@
-"""extract.numbers: a table of real snippets and the figures a reader finds in them.
+"""extract.figures.parse: a table of real snippets and the figures a reader finds in them.
 
 Snippets come from the seeds and dev pages (Traditional ones written here in
 Simplified, as cleaning hands them to the parser), plus SPEC's examples and
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.numbers import Figure, find_figures
+from extract.figures.parse import Figure, find_figures
 
 FIXTURES = Path(__file__).parent / "fixtures"  # copies of ../shared seeds, dev pages and gold
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 
 from entity_helpers import geography, project_names, simplified
-from extract.numbers import find_figures
-from extract.projects import Lexicon, category, find_projects
+from extract.figures.parse import find_figures
+from extract.projects import ProjectWords, find_projects
+from extract.projects.rules import category
 
 # (snippet, project names found) — real sentences from the seeds and dev pages.
 PROJECTS = [
@@ -54,7 +55,7 @@ NOT_PROJECTS = [
 def test_merged_mentions_are_aliases():
     """The later name of one facility stays as an alias the linker reads its figures from."""
     text = "走进村里的香菇加工扶贫车间,20多名工人正在分拣。王庄村扶贫车间于2019年建成,投资100万元。"
-    lex = Lexicon.load()
+    lex = ProjectWords.load()
     figures = [(f.start, f.end) for f in find_figures(text)]
     (project,) = find_projects(text, geography(text), figures, lex)
     assert [text[s:e] for s, e in project.aliases] == ["王庄村扶贫车间"]
@@ -86,4 +87,4 @@ CATEGORIES = [
 
 @pytest.mark.parametrize(("name", "expected"), CATEGORIES)
 def test_category_from_keyword_lexicon(name, expected):
-    assert category(name, Lexicon.load()) == expected
+    assert category(name, ProjectWords.load()) == expected

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from extract.models import TABLES
-from extract.review import Mark, nest, render, segments, write_review
+from extract.analyst.review import Mark, nest, render, segments, write_review
 
 SEEDS_RAW = Path(__file__).parent / "fixtures" / "seeds" / "raw"
 RECORD_TABLES = [name for name in TABLES if name != "documents"]
@@ -29,7 +29,7 @@ def _chromium() -> str | None:
 @pytest.fixture(scope="module")
 def run_out(tmp_path_factory, nlp):
     """A real run over the seed pages, with its review page written."""
-    from extract.pipeline import run
+    from extract.run.corpus import run
 
     out = tmp_path_factory.mktemp("review")
     run(SEEDS_RAW, out, nlp)

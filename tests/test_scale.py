@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.pipeline import run
+from extract.run.corpus import run
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds" / "raw"

@@ -14,10 +14,10 @@ import pytest
 from spec_contract import PROVENANCE, SPEC_COLUMNS
 import regex as re
 
-from extract import writers
+from extract.output import writers
 from extract.cli import schema_text
 from extract.models import TABLES, Amount, Document, ErrorRow, HouseholdCount
-from extract.writers import TableSet, columns, write_jsonl, write_table
+from extract.output.writers import TableSet, columns, write_jsonl, write_table
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC_MD = Path(__file__).resolve().parents[2] / "shared" / "SPEC.md"  # ../shared beside the clone

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build src/extract/lexicons/divisions.tsv, a gazetteer of China's administrative divisions.
+"""Build src/extract/places/words/divisions.tsv, a gazetteer of China's administrative divisions.
 
 Source: the data files of the PyPI package ``jionlp`` 1.5.31 (Apache License 2.0, which
 allows redistribution of the data with attribution; see its LICENSE / NOTICE):
@@ -66,7 +66,7 @@ import zipfile
 from pathlib import Path
 
 LEVELS = ("province", "city", "county", "town")
-OUT = Path(__file__).resolve().parent.parent / "src/extract/lexicons/divisions.tsv"
+OUT = Path(__file__).resolve().parent.parent / "src/extract/places/words/divisions.tsv"
 
 ETHNIC = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|"
           "高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|"

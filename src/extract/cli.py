@@ -9,8 +9,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
-from . import segmenter_model
 from .models import TABLES
+from .nlp import segmenter as segmenter_model
 
 app = typer.Typer(help="Turn Chinese rural poverty-alleviation news into analyst-ready tables.",
                   no_args_is_help=True, add_completion=False)
@@ -44,9 +44,9 @@ def run(
     Re-runs reuse the results of files whose content, path and pipeline version are unchanged.
     The tables in OUT are replaced only when the run completes.
     """
-    from .executors import auto_jobs
-    from .ingest import iter_files
-    from .pipeline import run as run_pipeline
+    from .read.ingest import iter_files
+    from .run.corpus import run as run_pipeline
+    from .run.executors import auto_jobs
 
     chosen = _formats(formats)
     if not path.exists():
@@ -71,10 +71,10 @@ def run(
 
 
 def _local_pipeline():
-    from . import nlp as nlp_module
+    from .nlp import pipeline
 
     try:
-        return nlp_module.load()
+        return pipeline.load()
     except segmenter_model.ModelMissing as exc:
         _fail(str(exc), EXIT_MODEL_MISSING)
 
@@ -90,7 +90,7 @@ def _check_model() -> None:
 @app.command()
 def review(out: Path = typer.Argument(Path("data/out"), help="Folder holding the run's tables.")) -> None:
     """Write OUT/review.html: every article with its extracted spans highlighted, to check rows by eye."""
-    from .review import write_review
+    from .analyst.review import write_review
 
     if not (out / "documents.jsonl").is_file():
         _fail(f"no run in {out}: run `extract run ... --out {out}` first", EXIT_NO_INPUT)
@@ -108,7 +108,7 @@ def eval_command(
 
     Writes OUT/eval.json and prints a table; matching follows SPEC's "Gold files and scoring".
     """
-    from .evaluate import SCORED, evaluate
+    from .analyst.evaluate import SCORED, evaluate
 
     if not gold.is_dir() or not any(gold.glob("*.json")):
         _fail(f"no gold files (*.json) in {gold}", EXIT_NO_INPUT)
@@ -174,7 +174,7 @@ def schema_text(model) -> str:
 
 
 def _formats(value: str) -> list[str]:
-    from .writers import FORMATS
+    from .output.writers import FORMATS
 
     chosen = [f.strip().lower() for f in value.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in FORMATS]

@@ -1,0 +1,147 @@
+"""The review page: every article with its extracted spans highlighted, to check rows by eye.
+
+`write_review(out_dir)` reads the tables a run wrote and renders OUT/review.html with the
+Jinja2 template `templates/review.html.j2`. The page is self-contained (inline CSS and JS,
+rows embedded as JSON) so it opens from disk with no network.
+
+Spans of different tables may overlap or cross. Each article's text becomes a tree of
+segments: plain text, or a mark holding nested segments. A span crossing the end of the mark
+around it is cut there; its first piece is the row's element (`data-row`), the rest are
+continuations (`data-cont`), so the page has exactly one `data-row` element per record row.
+"""
+from __future__ import annotations
+
+import heapq
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from ..models import TABLES
+
+# Record tables in legend order, with the label shown on their spans and their colour.
+STYLES: dict[str, tuple[str, str]] = {
+    "amounts": ("amount", "#ffd25e"),
+    "household_counts": ("households", "#9fe3a4"),
+    "quantities": ("quantity", "#a8d4f7"),
+    "villages": ("village", "#f7b3c6"),
+    "cooperatives": ("cooperative", "#d3b6f5"),
+    "projects": ("project", "#ffb27d"),
+}
+RECORD_TABLES = [name for name in TABLES if name != "documents"]
+assert set(STYLES) == set(RECORD_TABLES), "every record table needs a style"
+
+
+@dataclass
+class Mark:
+    start: int
+    end: int
+    table: str
+    key: str  # "table:index", the row's id in the embedded JSON
+    cont: bool = False  # a continuation piece of a span cut at an enclosing mark's end
+    bad: bool = False  # article_text[start:end] != text
+    children: list[Mark] = field(default_factory=list)
+
+
+def write_review(out_dir: Path) -> Path:
+    """Render OUT_DIR/review.html from the run's TABLE.jsonl files; return its path."""
+    out_dir = Path(out_dir)
+    tables = {name: _read_jsonl(out_dir / f"{name}.jsonl") for name in TABLES}
+    page = out_dir / "review.html"
+    page.write_text(render(tables, title=str(out_dir)), encoding="utf-8")
+    return page
+
+
+def render(tables: dict[str, list[dict]], title: str = "") -> str:
+    """The page's HTML for tables given as {name: [row dicts as in TABLE.jsonl]}."""
+    docs = tables["documents"]
+    texts = {d["article_id"]: d["article_text"] or "" for d in docs}
+    marks: dict[str, list[Mark]] = defaultdict(list)  # by article_id
+    rows: dict[str, dict] = {}
+    for name in RECORD_TABLES:
+        for i, row in enumerate(tables.get(name, [])):
+            key = f"{name}:{i}"
+            rows[key] = row
+            if row["article_id"] in texts:
+                text = texts[row["article_id"]]
+                start = max(0, min(row["start"], len(text)))
+                end = max(start, min(row["end"], len(text)))
+                bad = text[row["start"]:row["end"]] != row["text"]
+            else:  # no such article: the row's own text stands in for it
+                start, end, bad = 0, len(row["text"] or ""), True
+            marks[row["article_id"]].append(Mark(start, end, name, key, bad=bad))
+
+    articles_by_doc: dict[str, list[dict]] = defaultdict(list)
+    for d in docs:
+        article_marks = marks.pop(d["article_id"], [])
+        articles_by_doc[d["doc_id"]].append({
+            **d,
+            "counts": Counter(m.table for m in article_marks),
+            "segments": segments(nest(article_marks, len(texts[d["article_id"]])),
+                                 texts[d["article_id"]]),
+        })
+    # Rows whose article is missing from documents: shown on their own, still one element each.
+    orphans = [segments(nest([m], len(rows[m.key]["text"] or "")), rows[m.key]["text"] or "")
+               for ms in marks.values() for m in ms]
+
+    env = Environment(loader=PackageLoader("extract.analyst", "templates"),
+                      autoescape=select_autoescape(["html", "j2"]),
+                      trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("review.html.j2").render(
+        title=title,
+        styles=STYLES,
+        counts={name: len(tables.get(name, [])) for name in RECORD_TABLES},
+        columns={name: list(TABLES[name].model_fields) for name in RECORD_TABLES},
+        docs=[{"doc_id": doc_id, "articles": arts} for doc_id, arts in articles_by_doc.items()],
+        n_articles=len(docs),
+        orphans=orphans,
+        rows=rows,
+    )
+
+
+def nest(marks: list[Mark], length: int) -> Mark:
+    """A root mark over [0, length) whose descendants are `marks`, properly nested.
+
+    Outer spans first (earlier start, then longer); a span crossing the end of the mark it
+    starts in is cut there and its remainder queued as a continuation.
+    """
+    order = {name: i for i, name in enumerate(STYLES)}
+    heap = [(m.start, -m.end, order[m.table], i, m) for i, m in enumerate(marks)]
+    heapq.heapify(heap)
+    root = Mark(0, length, "", "")
+    stack, seq = [root], len(heap)
+    while heap:
+        *_, mark = heapq.heappop(heap)
+        while len(stack) > 1 and stack[-1].end <= mark.start:
+            stack.pop()
+        parent = stack[-1]
+        if mark.end > parent.end:
+            rest = Mark(parent.end, mark.end, mark.table, mark.key, cont=True, bad=mark.bad)
+            heapq.heappush(heap, (rest.start, -rest.end, order[rest.table], seq, rest))
+            seq += 1
+            mark.end = parent.end
+        parent.children.append(mark)
+        stack.append(mark)
+    return root
+
+
+def segments(node: Mark, text: str) -> list[dict]:
+    """The node's span of text as the template's segments: {"text"} or {"mark", "children"}."""
+    out, pos = [], node.start
+    for child in node.children:
+        if child.start > pos:
+            out.append({"text": text[pos:child.start]})
+        out.append({"mark": child, "children": segments(child, text)})
+        pos = child.end
+    if node.end > pos:
+        out.append({"text": text[pos:node.end]})
+    return out
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]

@@ -1,0 +1,190 @@
+"""Cooperatives named in an article: `六联专业种植合作社`, `“七彩田园”合作社` (→ 七彩田园合作社),
+or one identified by its village (`姜庄村党支部领办合作社`, and `东兴村…组建农机合作社` →
+东兴村农机合作社). Kinds and counts (`土地股份合作社21家`, `各村合作社`) are no cooperative.
+
+Like villages, a name is read backwards from its suffix to the last word that cannot be part of
+it. Pure functions over text and the article's Geography; components/cooperatives.py runs them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from ..nlp.names import after_last_stop
+from ..nlp.sentences import clause_around
+from ..places import Geography
+from .lexicon import CoopWords
+
+SUFFIX = re.compile(r"合作社")
+NAME_RUN = re.compile(r"[\p{Han}“”‘’\"「」『』·]+$")
+QUOTES = re.compile(r"[“”‘’\"「」『』]")
+UNIT_AFTER_NUMBER = re.compile(r"(?:万|亿)?(?:多|余)?(?:块钱|块|元|亩|户|人|名|个|家)?")
+COUNT_AFTER = re.compile(r"\s*\d+\s*(?:余|多)?\s*(?:家|个)")
+MODEL = re.compile(r"[“‘\"]?((?:[\p{Han}()（）]{1,8}[+＋]){1,6}[\p{Han}()（）]{1,8})[”’\"]?")
+MAX_NAME = 24
+
+
+@dataclass(frozen=True)
+class CoopMention:
+    start: int      # the span written in the text (for a name built from a village: the kind + 合作社)
+    end: int
+    name: str       # quotes removed
+    key: str        # what two mentions of one cooperative share (`火凤凰`)
+    village: str | None
+
+
+@dataclass
+class Cooperative:
+    mentions: list[CoopMention]
+    fields: dict = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return max((m.name for m in self.mentions), key=len)
+
+    @property
+    def first(self) -> CoopMention:
+        return self.mentions[0]
+
+
+def find_cooperatives(text: str, geo: Geography, lex: CoopWords) -> list[Cooperative]:
+    """The distinct cooperatives of an article, in order of first mention, with their fields."""
+    coops: list[Cooperative] = []
+    for m in SUFFIX.finditer(text):
+        found = _mention_at(text, m.start(), m.end(), geo, lex)
+        if found is None:
+            continue
+        mention, strong = found
+        same = next((c for c in coops if _same(c, mention)), None)
+        if same:
+            same.mentions.append(mention)
+        elif strong:
+            coops.append(Cooperative([mention]))
+    for c in coops:
+        c.fields = coop_fields(text, c, geo, lex)
+    return coops
+
+
+def _mention_at(text: str, s: int, e: int, geo: Geography, lex: CoopWords) -> tuple[CoopMention, bool] | None:
+    """The cooperative whose 合作社 stands at s, and whether the text names it on its own
+    (a weak mention, a bare `火凤凰合作社`, may only refer to one named elsewhere)."""
+    if COUNT_AFTER.match(text, e):
+        return None  # `土地股份合作社21家`: a count of a kind
+    start = _name_start(text, s, lex)
+    written = text[start:s]
+    villages = [v for v in geo.villages if start <= v.start and v.end <= s]
+    places = [p.name for p in sorted(geo.divisions + villages, key=lambda p: p.start) if start <= p.start < s]
+    body = QUOTES.sub("", written)
+    kind = _strip_places(body, places)
+    core, trade = _strip_kinds(kind, lex)
+    if villages or core:
+        naming = any(text[:start].endswith(v) for v in lex.naming_verbs)
+        strong = bool(villages) or trade or naming or written != body
+        return CoopMention(start, e, body + "合作社", core or body, villages[0].name if villages else None), strong
+    mention = _named_by_village(text, start, s, e, kind, geo)
+    return (mention, True) if mention else None
+
+
+def _name_start(text: str, s: int, lex: CoopWords) -> int:
+    """Left edge of the name before 合作社 at s; s itself when nothing names it (`村里的合作社`)."""
+    run = NAME_RUN.search(text, max(0, s - MAX_NAME), s)
+    if not run:
+        return s
+    start = run.start()
+    if start and text[start - 1].isdigit():  # `2万多块钱红金珠…`: the figure's unit is no name
+        start += UNIT_AFTER_NUMBER.match(text, start, s).end() - start
+    if lex.stop_tail.search(text, start, s):
+        return s
+    cut = after_last_stop(text, start, s, lex.stop_pattern, strict=False)
+    return s if cut is None else cut
+
+
+def _strip_places(body: str, places: list[str]) -> str:
+    for name in places:
+        if body.startswith(name):
+            body = body[len(name):]
+    return body
+
+
+def _strip_kinds(kind: str, lex: CoopWords) -> tuple[str, bool]:
+    """The name's own part without the kind words it ends with (`火凤凰` for
+    `火凤凰种植养殖农民专业`), and whether a trade or legal-form word was among them."""
+    core, trade = kind, False
+    while core:
+        m = lex.kind_tail.search(core)
+        if m:
+            trade = True
+        else:
+            m = lex.founder_tail.search(core)
+            if not m:
+                break
+        core = core[:m.start()]
+    return core, trade
+
+
+def _named_by_village(text: str, start: int, s: int, e: int, kind: str, geo: Geography) -> CoopMention | None:
+    """A kind of cooperative whose clause names the village that set it up:
+    `东兴村却通过村集体出资组建农机合作社` → 东兴村农机合作社."""
+    if not kind:
+        return None
+    clause_start, _ = clause_around(text, s, s)
+    village = next((v for v in reversed(geo.villages) if clause_start <= v.start and v.end <= start), None)
+    if village is None:
+        return None
+    name = village.name + kind + "合作社"
+    return CoopMention(start, e, name, name, village.name)
+
+
+def _same(coop: Cooperative, m: CoopMention) -> bool:
+    for other in coop.mentions:
+        if other.key == m.key or (min(len(other.key), len(m.key)) >= 2 and (other.key in m.key or m.key in other.key)):
+            return True
+    return False
+
+
+# ----------------------------------------------------------------------- fields ---
+
+def coop_fields(text: str, coop: Cooperative, geo: Geography, lex: CoopWords) -> dict:
+    village = next((m.village for m in coop.mentions if m.village), None)
+    if village is None:
+        near = geo.village_near(coop.first.start, coop.first.end) or geo.main_village
+        village = near.name if near else None
+    mentions = [v for v in geo.villages if v.name == village]
+    where = geo.where(coop.first.start, mentions or None)
+    sentences = [text[slice(*geo.sentences.quoted_around(m.start))] for m in coop.mentions]
+    return {"name": coop.name, "village": village, "town": where["town"], "county": where["county"],
+            "led_by": leader(sentences, coop, lex), "model": model(sentences, text),
+            "households": None, "land_mu": None}
+
+
+def leader(sentences: list[str], coop: Cooperative, lex: CoopWords) -> str | None:
+    """Who leads it: a cue such as 党支部领办 / 村委会牵头, else the person named its 负责人."""
+    led = dict(lex.leaders)
+    for name in (m.name for m in coop.mentions):
+        cue = lex.leader_pattern.search(name)
+        if cue:
+            return led[cue.group()]
+    for sentence in sentences:
+        cue = lex.leader_pattern.search(sentence)
+        if cue:
+            return led[cue.group()]
+        person = lex.person.search(sentence)
+        if person:
+            return person.group(1)
+    return None
+
+
+def model(sentences: list[str], text: str) -> str | None:
+    """The `A+B+C` pattern attached to it: in a sentence naming it, else the article's only
+    pattern that has a cooperative in it. Normalised to `+` without quotes."""
+    for sentence in sentences:
+        m = MODEL.search(sentence)
+        if m:
+            return _plus(m.group(1))
+    found = {_plus(m.group(1)) for m in MODEL.finditer(text) if "合作社" in m.group(1)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _plus(pattern: str) -> str:
+    return "+".join(part.strip() for part in pattern.replace("＋", "+").split("+"))

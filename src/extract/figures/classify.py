@@ -1,0 +1,229 @@
+"""Classify: decide what each figure the number parser found is, from its clause.
+
+A Figure (parse.py) knows its value and unit; here its sentence decides the table it belongs
+to (amounts, household_counts, quantities or none) and its attributes: an amount's role, per
+and year, a count's group and whether that group is poor, a quantity's kind and object.
+Pure functions over text and offsets; the figures component calls them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex as re
+
+from ..nlp.sentences import Sentences
+from .lexicon import FigureWords
+from .parse import Figure
+
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+PEOPLE_KINDS = {"household": "户", "person": "人", "person_time": "人次"}
+WEIGHT_UNITS = {"斤", "公斤", "千克", "吨"}
+PERIODS = {"年", "月", "天", "日"}
+QUANTITY_KINDS = {"area", "weight", "length", "percent", "count"}
+BEFORE_REACH, AFTER_REACH = 12, 8  # how far a cue may stand from the figure in its clause
+WORK_REACH = 15  # how far before a figure 务工/打工 still makes its income a wage
+COLLECTIVE_EARNS = re.compile(r"集体\p{Han}{0,4}?(?:收入|收益|增收|经济)")
+
+
+@dataclass(frozen=True)
+class Context:
+    """A figure in its text: the sentence and the clause around it."""
+
+    figure: Figure
+    sentences: Sentences
+
+    @property
+    def text(self) -> str:
+        return self.sentences.text
+
+    @cached_property
+    def sentence(self) -> tuple[int, int]:
+        return self.sentences.around(self.figure.start)
+
+    @cached_property
+    def clause(self) -> tuple[int, int]:
+        return self.sentences.clause(self.figure.start, self.figure.end)
+
+    @property
+    def before(self) -> str:
+        return self.text[self.clause[0]:self.figure.start]
+
+    @property
+    def after(self) -> str:
+        return self.text[self.figure.end:self.clause[1]]
+
+
+def classify(ctx: Context, lex: FigureWords) -> tuple[str, dict] | None:
+    """(table, fields) for the figure, or None when it is no record (ages, dates, bare numbers)."""
+    f = ctx.figure
+    if f.kind == "money" or (f.kind == "number" and money_context(ctx, lex)):
+        return "amounts", amount_fields(ctx, lex)
+    if f.kind in PEOPLE_KINDS:
+        return "household_counts", count_fields(ctx, lex, PEOPLE_KINDS[f.kind])
+    if f.kind == "count" and f.unit == "个" and (m := lex.counted_noun.match(ctx.after)):
+        unit = "户" if m.group().endswith("户") else "人"
+        return "household_counts", count_fields(ctx, lex, unit)
+    if f.kind in QUANTITY_KINDS or f.kind == "other":
+        return "quantities", quantity_fields(ctx, lex)
+    return None
+
+
+def money_context(ctx: Context, lex: FigureWords) -> bool:
+    """A bare 万/亿 is money when a role cue or the word 钱/金额 stands in its sentence."""
+    clause = ctx.text[ctx.sentence[0]:ctx.sentence[1]]
+    return bool(lex.role_pattern.search(clause) or lex.money_word.search(clause))
+
+
+def amount_fields(ctx: Context, lex: FigureWords) -> dict:
+    f = ctx.figure
+    per = f.per or per_unit(ctx, lex)
+    role = "price" if per in WEIGHT_UNITS else amount_role(ctx, lex, per)
+    return {"value_yuan": f.value, "value_max_yuan": f.value_max, "approx": f.approx, "per": per,
+            "role": role, "year": year_of(ctx, lex)}
+
+
+def amount_role(ctx: Context, lex: FigureWords, per: str | None) -> str:
+    cue = nearest_cue(ctx, lex)
+    role = lex.role_of[cue] if cue else "other"
+    if per in ("天", "月") and (cue is None or cue in ("挣", "赚")):
+        return "wage"  # 一天能挣200块, 一个月3000块钱: pay for work by the day or month
+    if role == "income" and _work_before(ctx, lex):
+        return "wage"  # 在车间务工…月收入2000元: what a worker earns
+    if role == "investment" and any(lex.role_of[m.group()] == "cost" for m in lex.role_pattern.finditer(ctx.before)):
+        return "cost"  # 成本投入, 降低投入成本: the money spent is a cost
+    if role in ("income", "income_increase") and per not in ("人", "户") and _collective_before(ctx, lex):
+        return "collective_income"
+    return role
+
+
+def _work_before(ctx: Context, lex: FigureWords) -> bool:
+    """Work is named close before the figure (its clause or the one before it)."""
+    before = ctx.text[max(ctx.sentence[0], ctx.figure.start - WORK_REACH):ctx.figure.start]
+    return any(w in before for w in lex.wage_context)
+
+
+def _collective_before(ctx: Context, lex: FigureWords) -> bool:
+    """The village collective is the earner named before the figure in its sentence
+    (村集体年收入…,平均达到15.68万元)."""
+    before = ctx.text[ctx.sentence[0]:ctx.figure.start]
+    return "集体" in ctx.before or bool(COLLECTIVE_EARNS.search(before))
+
+
+def nearest_cue(ctx: Context, lex: FigureWords) -> str | None:
+    """The cue governing the figure: the nearest one before it in its clause, else the head of
+    the noun phrase right after it (`10万元扶贫资金收益` → 收益), else the nearest before in the sentence."""
+    before = list(lex.role_pattern.finditer(ctx.before))
+    if before and len(ctx.before) - before[-1].end() <= BEFORE_REACH:
+        return before[-1].group()
+    head = ctx.after[:AFTER_REACH]
+    after = list(lex.role_pattern.finditer(head))
+    if after:
+        return after[-1].group() if after[0].start() <= 4 else after[0].group()
+    if before:
+        return before[-1].group()
+    sentence_before = ctx.text[ctx.sentence[0]:ctx.clause[0]]
+    earlier = list(lex.role_pattern.finditer(sentence_before))
+    return earlier[-1].group() if earlier else None
+
+
+def per_unit(ctx: Context, lex: FigureWords) -> str | None:
+    """The unit the amount is per: the last explicit divisor before it in its clause, else a
+    period written into its cue (`年收入`). Where a thing and a period both divide it
+    (每亩每年, 人均月收入, 一个大棚年收入), the thing is the unit."""
+    for pattern in (lex.per_strong, lex.per_weak):
+        units = [_per_of(m) for m in pattern.finditer(ctx.before)]
+        if units:
+            things = [u for u in units if u not in PERIODS]
+            return (things or units)[-1]
+    return None
+
+
+def _per_of(m: re.Match) -> str:
+    if m.lastindex == 3:  # 每名党员, 每个贫困户: per person or per household
+        return "户" if m.group(3).endswith("户") else "人"
+    unit = next(g for g in m.groups() if g)
+    return "天" if unit == "日" else unit
+
+
+def year_of(ctx: Context, lex: FigureWords) -> int | None:
+    """The last year written before the figure in its sentence, unless a relative year (去年,
+    今年…) stands between them: `从2020年的54万元增至去年的127万元`."""
+    years = list(YEAR.finditer(ctx.text, ctx.sentence[0], ctx.figure.start))
+    if not years or lex.relative_year.search(ctx.text, years[-1].end(), ctx.figure.start):
+        return None
+    return int(years[-1].group(1))
+
+
+def count_fields(ctx: Context, lex: FigureWords, unit: str) -> dict:
+    f = ctx.figure
+    group = group_after(_written_noun(f, lex) + ctx.after, lex) or group_before(ctx.before, lex)
+    return {"value": int(f.value), "value_max": int(f.value_max) if f.value_max is not None else None,
+            "unit": unit, "group": group, "poor": is_poor(group, lex), "approx": f.approx}
+
+
+def _written_noun(f: Figure, lex: FigureWords) -> str:
+    """The group noun the parser took as unit (`127贫困户`, `722个贫困户`), to read the group from."""
+    m = lex.group_tail.search(f.text)
+    return m.group() if m and len(m.group()) > 1 else ""
+
+
+SKIP_AFTER = re.compile(r"^(?:\d+(?:余|多)?(?:户|人|名))*(?:是|为|均为|都是|均是|共|的)?")
+
+
+def group_after(after: str, lex: FigureWords) -> str | None:
+    """The group named right after the count: `78户入社贫困户` → 入社贫困户."""
+    m = lex.group_phrase.match(after, SKIP_AFTER.match(after).end())
+    return _cut_at_stops(m.group(), lex) if m else None
+
+
+def group_before(before: str, lex: FigureWords) -> str | None:
+    """The group standing right before the count: `吸纳本地贫困劳动力100余人` → 本地贫困劳动力,
+    or the activity counted when no one is named: `已输出就业505人` → 输出就业."""
+    run = re.search(r"(?<!\d)[\p{Han}、]{1,14}$", before)
+    if not run:
+        return None
+    phrase = _cut_at_stops(lex.link_tail.sub("", run.group()), lex)
+    if phrase and (activity := lex.activity_tail.search(phrase)):
+        nouns = list(lex.group_end.finditer(phrase))
+        if nouns:
+            return phrase[: nouns[-1].end()]
+        # 输出就业, 安排岗位: the activity with the verb before it, even where that verb is a stop
+        return phrase if activity.start() else run.group()[-len(phrase) - 2:]
+    return phrase if phrase and lex.group_tail.search(phrase) else None
+
+
+def _cut_at_stops(phrase: str, lex: FigureWords) -> str | None:
+    for stop in lex.stops_longest_first:
+        i = phrase.rfind(stop)
+        if i >= 0:
+            phrase = phrase[i + len(stop):]
+    return phrase.strip("、") or None
+
+
+def inherit_group(fields: dict, previous: dict | None) -> None:
+    """A count naming no one continues the sentence's previous count: `对接65户贫困户,…对接16户`."""
+    if fields["group"] is None and previous and previous["group"]:
+        fields["group"], fields["poor"] = previous["group"], previous["poor"]
+
+
+def is_poor(group: str | None, lex: FigureWords) -> bool:
+    return bool(group) and any(w in group for w in lex.poor_words)
+
+
+def quantity_fields(ctx: Context, lex: FigureWords) -> dict:
+    f = ctx.figure
+    kind = f.kind if f.kind in QUANTITY_KINDS else "other"
+    return {"value": f.value, "value_max": f.value_max, "unit": f.unit, "kind": kind,
+            "approx": f.approx, "object": count_object(ctx, lex) if kind == "count" else None}
+
+
+def count_object(ctx: Context, lex: FigureWords) -> str | None:
+    """What a counter counts: the noun after it (`8栋日光温室大棚`) or before it (`合作社21家`)."""
+    after = lex.object_after.match(ctx.after)
+    if after:
+        return after.group()
+    before = lex.link_tail.sub("", ctx.before)
+    verb = lex.object_verb.search(before)
+    noun = before[verb.end() if verb else 0:][-8:]
+    return noun if len(noun) > 1 else None

@@ -1,0 +1,109 @@
+"""The figure rules' word lists (files in figures/words/)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import regex as re
+
+from ..lexicon import Lexicon, alternation, rows, words
+from ..models import Role
+
+
+@dataclass(frozen=True)
+class FigureWords(Lexicon):
+    """The word lists the figure rules read (see each file's header)."""
+
+    HOME = Path(__file__).parent / "words"
+    roles: tuple = rows("roles.tsv", cue=str, role=Role)
+    per_units: tuple[str, ...] = words("per_units.txt")
+    groups: tuple[str, ...] = words("groups.txt")
+    group_stops: tuple[str, ...] = words("group_stops.txt")
+    poor_words: tuple[str, ...] = words("poor_words.txt")
+    object_stops: tuple[str, ...] = words("count_objects.txt")
+    activities: tuple[str, ...] = words("activity_groups.txt")
+    count_links: tuple[str, ...] = words("count_links.txt")
+    thing_heads: tuple[str, ...] = words("count_thing_heads.txt")
+    object_verbs: tuple[str, ...] = words("object_verbs.txt")
+    wage_context: tuple[str, ...] = words("wage_context.txt")
+    relative_years: tuple[str, ...] = words("relative_years.txt")
+    money_words: tuple[str, ...] = words("money_words.txt")
+
+    @cached_property
+    def role_pattern(self) -> re.Pattern:
+        return re.compile(alternation(c for c, _ in self.roles))
+
+    @cached_property
+    def role_of(self) -> dict[str, str]:
+        return dict(self.roles)
+
+    @cached_property
+    def per_strong(self) -> re.Pattern:
+        """每亩, 一个大棚, 亩均, 每名党员: a unit the amount is explicitly divided by."""
+        units = alternation(self.per_units)
+        return re.compile(rf"(?:每|(?<![统唯第专同单万])一(?!次性))(?:个|位|名|座|栋)?(?:贫困)?({units})"
+                          rf"|(人|户|亩|年|月|日)均|每(?:名|位|个)({self._nouns})")
+
+    @cached_property
+    def per_weak(self) -> re.Pattern:
+        """年收入, 全年: a period written into the cue itself."""
+        cues = alternation(c for c, _ in self.roles)
+        return re.compile(rf"全(年)|(?<![往去今明前当近历多全\d])(年|月|日)\p{{Han}}{{0,2}}?(?:{cues})")
+
+    @cached_property
+    def group_end(self) -> re.Pattern:
+        return re.compile(self._nouns)
+
+    @cached_property
+    def group_tail(self) -> re.Pattern:
+        return re.compile(rf"(?:{self._nouns})$")
+
+    @cached_property
+    def group_phrase(self) -> re.Pattern:
+        """Shortest modifier+noun, extended only through 和/及/、 to another one (贫困户和当地群众)."""
+        one = rf"\p{{Han}}{{0,10}}?(?:{self._nouns})(?:[^\P{{Han}}每均]{{0,2}}(?:{self._nouns}))?"
+        return re.compile(rf"{one}(?:[和及、]{one})*")
+
+    @cached_property
+    def counted_noun(self) -> re.Pattern:
+        """What 个 may count as people or households: a short phrase, no clause inside (153个帮扶责任人)."""
+        heads = alternation(self.thing_heads)
+        return re.compile(rf"[^\P{{Han}}的每了到送]{{0,3}}?(?:{self._nouns})(?!{heads})")
+
+    @cached_property
+    def object_after(self) -> re.Pattern:
+        stops = alternation(self.object_stops)
+        return re.compile(rf"(?:(?!{stops})\p{{Han}}){{1,8}}")
+
+    @cached_property
+    def link_tail(self) -> re.Pattern:
+        return re.compile(rf"(?:{alternation(self.count_links)})$")
+
+    @cached_property
+    def object_verb(self) -> re.Pattern:
+        """The last verb or number before a counted object, searched backwards."""
+        verbs = alternation(self.object_verbs)
+        return re.compile(rf"(?r)(?:{verbs}|\d|[^\p{{Han}}])")
+
+    @cached_property
+    def stops_longest_first(self) -> tuple[str, ...]:
+        return tuple(sorted(self.group_stops, key=len, reverse=True))
+
+    @cached_property
+    def activity_tail(self) -> re.Pattern:
+        return re.compile(rf"(?:{alternation(self.activities)})$")
+
+    @cached_property
+    def _nouns(self) -> str:
+        return alternation(self.groups)
+
+
+
+    @cached_property
+    def relative_year(self) -> re.Pattern:
+        return re.compile(alternation(self.relative_years))
+
+    @cached_property
+    def money_word(self) -> re.Pattern:
+        return re.compile(alternation(self.money_words))

@@ -1,0 +1,26 @@
+"""The linking rules' word lists (files in linking/words/)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+import regex as re
+
+from ..lexicon import Lexicon, compile_alternation, rows
+
+
+@dataclass(frozen=True)
+class LinkWords(Lexicon):
+    """Words that refer back to the last village, cooperative or project named."""
+
+    HOME = Path(__file__).parent / "words"
+    references_rows: tuple = rows("link_references.tsv", word=str, kind=Literal["village", "cooperative", "project"])
+
+    @cached_property
+    def references(self) -> dict[str, re.Pattern]:
+        words: dict[str, list[str]] = {}
+        for word, kind in self.references_rows:
+            words.setdefault(kind, []).append(word)
+        return {kind: compile_alternation(ws) for kind, ws in words.items()}

@@ -1,0 +1,74 @@
+"""The whole pipeline for one file: ingest → clean → articles → spaCy → records."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..models import TABLES, ErrorRow, Table
+from ..output.records import document_row, record_rows
+from ..read.articles import Article, split_articles
+from ..read.clean import clean_page
+from ..read.ingest import IngestError, display_path, read_document
+from .results import FileResult
+
+PIECE_CHARS = 100_000  # longer articles go through spaCy in pieces: memory stays bounded
+
+
+def process_file(path: Path, nlp) -> FileResult:
+    """One input file → its rows in every table, or error rows saying why not."""
+    result = FileResult(display_path(path))
+    try:
+        raw = read_document(path)
+    except IngestError as exc:
+        result.errors.append(ErrorRow(path=result.path, stage="ingest", reason=exc.reason))
+        return result
+    if raw.warning:
+        result.errors.append(ErrorRow(path=result.path, stage="ingest", reason=raw.warning, skipped=False))
+    page = clean_page(raw.text)
+    articles = [a for a in split_articles(page, raw.doc_id) if a.text.strip()]
+    if not articles:
+        result.errors.append(ErrorRow(path=result.path, stage="clean", reason="no article text left after cleaning"))
+        return result
+    for article in articles:
+        result.rows["documents"].append(document_row(article, page, result.path))
+        for name, rows in article_rows(article, nlp).items():
+            result.rows[name].extend(rows)
+    return result
+
+
+def article_rows(article: Article, nlp) -> dict[str, list[Table]]:
+    """Record rows of one article; a very long one is read in pieces cut at paragraph or sentence ends."""
+    rows: dict[str, list[Table]] = {name: [] for name in TABLES if name != "documents"}
+    starts = pieces(article.text)
+    texts = [article.text[s:e] for s, e in starts]
+    for (offset, _), doc in zip(starts, nlp.pipe(texts)):
+        for name, found in record_rows(doc, article, offset).items():
+            rows[name].extend(found)
+    if len(starts) > 1:
+        rows["villages"] = _merge_villages(rows["villages"])
+        for name in ("cooperatives", "projects"):
+            rows[name] = list({r.name: r for r in reversed(rows[name])}.values())[::-1]
+    return rows
+
+
+def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of at most `limit` chars, cut after a line break or
+    a sentence end where there is one."""
+    bounds, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = max(window.rfind("\n"), window.rfind("。"))
+        end = start + (cut + 1 if cut > limit // 2 else limit)
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _merge_villages(rows: list[Table]) -> list[Table]:
+    merged: dict[str, Table] = {}
+    for row in rows:
+        if row.name in merged:
+            merged[row.name].mentions += row.mentions
+        else:
+            merged[row.name] = row
+    return list(merged.values())
