@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 import extract
 import extract.analyst.evaluate
+from conftest import fixture_set
 from extract.cli import app
 from extract.models import TABLES
 from extract.run.corpus import run
@@ -113,11 +114,15 @@ def test_eval_without_gold_files_fails_clearly(tmp_path, out):
 @pytest.mark.skipif(not SCORE_PY.is_file(), reason="../shared/eval/score.py not beside the clone")
 @pytest.mark.parametrize("fixture", ["seeds", "dev"])
 def test_eval_agrees_with_the_reference_scorer(nlp, tmp_path, fixture):
-    run(FIXTURES / fixture / "raw", tmp_path, nlp)
-    ours = extract.analyst.evaluate.evaluate(FIXTURES / fixture / "gold", tmp_path)
-    ref = json.loads(subprocess.run([sys.executable, str(SCORE_PY), "--gold", str(FIXTURES / fixture / "gold"),
-                                     "--out", str(tmp_path), "--json"], check=True, capture_output=True,
-                                    text=True).stdout)["tables"]
+    folder = fixture_set(fixture)
+    run(folder / "raw", tmp_path, nlp)
+    ours = extract.analyst.evaluate.evaluate(folder / "gold", tmp_path)
+    report = json.loads(subprocess.run([sys.executable, str(SCORE_PY), "--gold", str(folder / "gold"),
+                                        "--out", str(tmp_path), "--json"], check=True, capture_output=True,
+                                       text=True).stdout)
+    ref = report["tables"]
+    totals = extract.analyst.evaluate.sums(folder / "gold", tmp_path)
+    assert (totals.totals, totals.within_1pct) == (report["sums"]["totals"], report["sums"]["within_1pct"])
     for table, score in ours.items():
         mine = score.as_dict()
         for key in ("precision", "recall", "f1"):

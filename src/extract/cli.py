@@ -108,7 +108,9 @@ def eval_command(
 
     Writes OUT/eval.json and prints a table; matching follows SPEC's "Gold files and scoring".
     """
-    from .analyst.evaluate import SCORED, evaluate
+    from dataclasses import asdict
+
+    from .analyst.evaluate import SCORED, evaluate, sums
 
     if not gold.is_dir() or not any(gold.glob("*.json")):
         _fail(f"no gold files (*.json) in {gold}", EXIT_NO_INPUT)
@@ -116,12 +118,16 @@ def eval_command(
         _fail(f"no run in {out}: run `extract run ... --out {out}` first", EXIT_NO_INPUT)
     if errors and errors not in SCORED:
         _fail(f"--errors takes one of {', '.join(SCORED)}", EXIT_USAGE)
-    scores = evaluate(gold, out)
+    scores, totals = evaluate(gold, out), sums(gold, out)
     report = {"gold": str(gold), "out": str(out),
-              "tables": {t: {**s.as_dict(), "errors": s.errors} for t, s in scores.items()}}
+              "tables": {t: {**s.as_dict(), "errors": s.errors} for t, s in scores.items()},
+              "sums": asdict(totals) if totals else None}
     (out / "eval.json").write_text(json.dumps(report, ensure_ascii=False, indent=1, default=str) + "\n",
                                    encoding="utf-8")
     _print_scores(scores)
+    if totals and totals.totals:
+        console.print(f"sums: {totals.within_1pct:.2f} of {totals.totals} file x role totals of summable amounts "
+                      "(status actual, not a repeat, no per) are within 1% of gold's")
     if errors:
         for e in scores[errors].errors:
             console.print(_error_line(e), markup=False, highlight=False)

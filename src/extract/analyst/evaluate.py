@@ -19,7 +19,7 @@ from pathlib import Path
 import regex as re
 
 SCORED = {
-    "amounts": ("approx", "per", "role", "village", "cooperative"),
+    "amounts": ("approx", "per", "role", "village", "cooperative", "status", "repeat"),
     "household_counts": ("group", "poor", "approx"),
     "villages": ("town", "county"),
     "cooperatives": ("village",),
@@ -62,6 +62,8 @@ def is_match(table: str, gold: dict, pred: dict) -> bool:
 
 
 def attribute_agrees(attr: str, gold, pred) -> bool:
+    if attr == "repeat":  # an empty prediction reads as "not a repeat"
+        return bool(gold) == bool(pred)
     if isinstance(gold, bool) or isinstance(pred, bool):
         return pred is not None and bool(gold) == bool(pred)
     if isinstance(gold, (int, float)):
@@ -170,6 +172,54 @@ def _first_per_name(rows: list[dict], key) -> list[dict]:
             seen.add(k)
             unique.append(row)
     return unique
+
+
+def summable(row: dict) -> bool:
+    """A row an analyst adds up: a stated fact (not planned, not a threshold), its first mention
+    in the article, not a per-unit rate. Rows without `status`/`repeat` count as summable."""
+    return (row.get("status") in (None, "", "actual") and not row.get("repeat")
+            and not filled(row.get("per")) and not row.get("optional"))
+
+
+@dataclass
+class SumsScore:
+    """Per file and role, the total of the summable amounts against gold's total."""
+
+    files: int
+    totals: int
+    within_1pct: float | None
+    abs_error_share: float | None
+
+
+def _role_totals(rows: list[dict]) -> dict[str, float]:
+    totals: dict[str, float] = {}
+    for row in rows:
+        if summable(row):
+            role = row.get("role") or "other"
+            totals[role] = totals.get(role, 0.0) + float(row.get("value_yuan") or 0)
+    return totals
+
+
+def sums(gold_dir: Path, out_dir: Path, docs: set[str] | None = None) -> SumsScore | None:
+    """How many file × role totals of summable amounts are within 1% of gold's (only gold files
+    whose amounts all carry `status`)."""
+    golds = {k: v for k, v in load_gold(gold_dir).items() if (not docs or k in docs)
+             and v.get("amounts") and all("status" in a for a in v["amounts"])}
+    if not golds:
+        return None
+    preds = load_predictions(out_dir, "amounts")
+    hits = n = 0
+    wanted_total = error = 0.0
+    for doc, gold in golds.items():
+        want, got = _role_totals(gold["amounts"]), _role_totals(preds.get(doc, []))
+        for role in set(want) | set(got):
+            w, h = want.get(role, 0.0), got.get(role, 0.0)
+            n += 1
+            hits += abs(w - h) <= 0.01 * max(w, 1.0)
+            wanted_total += w
+            error += abs(w - h)
+    return SumsScore(len(golds), n, round(hits / n, 4) if n else None,
+                     round(error / wanted_total, 4) if wanted_total else None)
 
 
 def evaluate(gold_dir: Path, out_dir: Path, docs: set[str] | None = None) -> dict[str, TableScore]:
