@@ -9,10 +9,10 @@ from pathlib import Path
 import opencc
 import pytest
 
+from conftest import DEV_RAW, SHARED_DEV
 from extract.read.clean import TERMINAL, clean_page, detect_script, split_names
 
 FIXTURES = Path(__file__).parent / "fixtures"
-DEV_RAW = FIXTURES / "dev" / "raw"
 
 # Real paragraphs used as the body around the line under test.
 BODY_003 = ("本报讯(通讯员 臧怀生)为充分发挥好党员模范带头作用,青荷街道党工委每月定期发放26个农村党支部"
@@ -73,11 +73,15 @@ def test_mixed_script_page(seed):
 
 
 def _dev_sources():
-    path = FIXTURES / "dev" / "SOURCES.tsv"
+    path = SHARED_DEV / "SOURCES.tsv"
     if not path.is_file():
         return [pytest.param(None, None, marks=pytest.mark.skip(reason="dev set not available"))]
     with path.open(encoding="utf-8") as fh:
-        return [(row["file"], row["script"]) for row in csv.DictReader(fh, delimiter="\t")]
+        return [(_with_suffix(row["file"]), row["script"]) for row in csv.DictReader(fh, delimiter="\t")]
+
+
+def _with_suffix(name: str) -> str:
+    return name if name.endswith(".txt") else f"{name}.txt"
 
 
 @pytest.mark.parametrize("name, script", _dev_sources())

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import DEV_RAW, SHARED_DEV
 from extract.figures.parse import Figure, find_figures
 
-FIXTURES = Path(__file__).parent / "fixtures"  # copies of ../shared seeds, dev pages and gold
+FIXTURES = Path(__file__).parent / "fixtures"  # the user's seeds; the dev pages from ../shared/dev
 
 
 def fig(text, value, value_max=None, unit="元", approx="exact", per=None):
@@ -635,7 +636,7 @@ def test_figure_is_frozen():
 # --- whole pages ---------------------------------------------------------------
 
 def _pages():
-    paths = sorted((FIXTURES / "seeds" / "raw").glob("*.txt")) + sorted((FIXTURES / "dev" / "raw").glob("*.txt"))
+    paths = sorted((FIXTURES / "seeds" / "raw").glob("*.txt")) + sorted(DEV_RAW.glob("*.txt"))
     if not paths:
         pytest.skip("shared seeds/dev pages not available")
     return paths
@@ -664,7 +665,7 @@ def _gold_pairs():
     """(gold record, page path) for every gold file whose page is here."""
     pairs = []
     for gold_dir, page_dir in ((FIXTURES / "seeds" / "gold", FIXTURES / "seeds" / "raw"),
-                               (FIXTURES / "dev" / "gold", FIXTURES / "dev" / "raw")):
+                               (SHARED_DEV / "gold", DEV_RAW)):
         for gold in sorted(gold_dir.glob("*.json")):
             doc = json.loads(gold.read_text(encoding="utf-8"))
             page = page_dir / f"{doc['doc_id']}.txt"
