@@ -138,3 +138,41 @@ def test_a_run_without_parquet_removes_parquet_files_it_would_leave_stale(nlp, t
     run(FIXTURES / "seeds" / "raw", tmp_path, nlp, formats=("csv", "jsonl"))
     assert not list(tmp_path.glob("*.parquet"))
     assert (tmp_path / "amounts.csv").exists() and (tmp_path / "amounts.jsonl").exists()
+
+
+def _readme_facts_example() -> tuple[list[str], str]:
+    """The README's pandas example: its `>>>` lines and the output printed under them."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split(">>> import extract", 1)[1].split("```", 1)[0]
+    lines = [">>> import extract"] + block.splitlines()[1:]
+    code = [line[4:] for line in lines if line.startswith(">>> ")]
+    printed = "\n".join(line for line in lines if line and not line.startswith(">>> "))
+    return code, printed
+
+
+def test_the_readme_facts_example_prints_the_hand_summed_seed_totals(out, capsys):
+    code, printed = _readme_facts_example()
+    namespace: dict = {}
+    for statement in code[:-1]:
+        exec(statement.replace('"data/out"', repr(str(out))), namespace)
+    print(eval(code[-1].replace('"data/out"', repr(str(out))), namespace))
+    assert capsys.readouterr().out.strip() == printed.strip(), "README's printed totals are stale"
+    totals: dict[tuple[str, str], float] = {}  # the same sums by hand, from the JSONL rows
+    for line in (out / "amounts.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["status"] == "actual" and not row["repeat"] and row["per"] is None and row["county"]:
+            key = (row["county"], row["role"])
+            totals[key] = totals.get(key, 0.0) + row["value_yuan"]
+    top = sorted(totals.items(), key=lambda kv: -kv[1])[:5]
+    shown = [line.split() for line in printed.splitlines()[1:-1]]
+    assert [(c, r, float(v)) for c, r, v in shown] == [(c, r, v) for (c, r), v in top]
+
+
+def test_facts_keep_only_actual_first_mentions_without_per(out):
+    facts = extract.load(out, table="amounts", facts=True)
+    everything = extract.load(out, table="amounts")
+    assert 0 < len(facts) < len(everything)
+    assert set(facts["status"].astype(str)) == {"actual"} and not facts["repeat"].any()
+    assert facts["per"].isna().all() and "published" in facts.columns
+    with pytest.raises(ValueError):
+        extract.load(out, table="villages", facts=True)

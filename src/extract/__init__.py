@@ -13,8 +13,8 @@ every table, `lexicon.py` is the one word-list mechanism and `cli.py` the comman
 __version__ = "0.1.0"
 
 
-def load(out_dir="data/out", table=None):
+def load(out_dir="data/out", table=None, facts=False):
     """See extract.output.loading.load: imported lazily so `import extract` stays light."""
     from .output.loading import load as _load
 
-    return _load(out_dir, table)
+    return _load(out_dir, table, facts)

@@ -8,6 +8,8 @@ from spacy.tokens import Doc
 from ..lexicon import LexiconComponent
 from ..nlp.doc import doc_text, mentions
 from .lexicon import LinkWords
+from ..nlp.sentences import sentences_of
+from .facts import with_facts, with_places
 from .rules import link
 
 
@@ -19,6 +21,7 @@ def make_linker(nlp: Language, name: str) -> "Linker":
 
 class Linker(LexiconComponent):
     def __call__(self, doc: Doc) -> Doc:
-        doc._.mentions = link(doc_text(doc), doc._.geography, mentions(doc), doc._.cooperatives or [],
-                              doc._.projects or [], self.lexicon)
+        linked = link(doc_text(doc), doc._.geography, mentions(doc), doc._.cooperatives or [],
+                      doc._.projects or [], self.lexicon)
+        doc._.mentions = with_places(with_facts(linked, sentences_of(doc), self.lexicon), doc._.geography)
         return doc

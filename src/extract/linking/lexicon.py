@@ -17,6 +17,17 @@ class LinkWords(Lexicon):
 
     HOME = Path(__file__).parent / "words"
     references_rows: tuple = rows("link_references.tsv", word=str, kind=Literal["village", "cooperative", "project"])
+    status_rows: tuple = rows("status_cues.tsv", pattern=str,
+                              side=Literal["sentence_before", "clause_before", "after"],
+                              status=Literal["condition", "actual", "planned"])
+
+    @cached_property
+    def status_cues(self) -> dict[str, list[tuple[re.Pattern, str]]]:
+        """status -> (compiled pattern, side) in file order."""
+        cues: dict[str, list[tuple[re.Pattern, str]]] = {"condition": [], "actual": [], "planned": []}
+        for pattern, side, status in self.status_rows:
+            cues[status].append((re.compile(pattern), side))
+        return cues
 
     @cached_property
     def references(self) -> dict[str, re.Pattern]:

@@ -3,6 +3,7 @@
     import extract
     tables = extract.load("data/out")             # {"documents": DataFrame, "amounts": ...}
     amounts = extract.load("data/out", table="amounts")
+    facts = extract.load("data/out", table="amounts", facts=True)   # the rows to add up
 """
 from __future__ import annotations
 
@@ -15,19 +16,37 @@ from .columns import column_types, pandas_dtype
 from ..models import TABLES
 
 
-def load(out_dir: str | Path = "data/out", table: str | None = None):
+FACT_TABLES = ("amounts", "household_counts")
+
+
+def load(out_dir: str | Path = "data/out", table: str | None = None, facts: bool = False):
     """All tables as {name: DataFrame}, or one DataFrame when `table` is given.
 
     Reads TABLE.jsonl (lossless: nulls and author lists survive); integers are nullable
     Int64, money Float64, flags boolean, `published` datetime64, categories from the models'
-    Literal types, `authors` lists.
+    Literal types, `authors` lists. With `facts=True` (amounts, household_counts) only the rows
+    an analyst adds up: `status` actual, not a `repeat`, and for amounts no `per`; each with its
+    article's `published` date beside its `year`, `county` and `province`.
     """
     out_dir = Path(out_dir)
-    if table is not None:
-        if table not in TABLES:
-            raise KeyError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
-        return _load_table(out_dir, table)
-    return {name: _load_table(out_dir, name) for name in TABLES}
+    if table is None:
+        if facts:
+            raise ValueError("facts=True needs table='amounts' or table='household_counts'")
+        return {name: _load_table(out_dir, name) for name in TABLES}
+    if table not in TABLES:
+        raise KeyError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
+    if facts and table not in FACT_TABLES:
+        raise ValueError(f"facts=True is for {' and '.join(FACT_TABLES)}, not {table!r}")
+    frame = _load_table(out_dir, table)
+    return _facts(frame, _load_table(out_dir, "documents")) if facts else frame
+
+
+def _facts(frame: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    summable = (frame["status"] == "actual").fillna(False) & ~frame["repeat"].fillna(False).astype(bool)
+    if "per" in frame:
+        summable &= frame["per"].isna()
+    dates = documents[["article_id", "published"]]
+    return frame[summable].merge(dates, on="article_id", how="left").reset_index(drop=True)
 
 
 def _load_table(out_dir: Path, name: str) -> pd.DataFrame:

@@ -10,10 +10,11 @@ from ..read.articles import Article
 from ..read.clean import CleanPage
 
 
-def document_row(article: Article, page: CleanPage, path: str) -> Document:
+def document_row(article: Article, page: CleanPage, path: str, place: dict | None = None) -> Document:
+    """The article's row; `place`: province, city, county, county_code of what it is about."""
     return Document(doc_id=article.doc_id, article_id=article.article_id, path=path, title=article.title,
                     published=page.meta.published, source=page.meta.source, authors=article.authors,
-                    script=page.script, n_chars=len(article.text), article_text=article.text)
+                    script=page.script, n_chars=len(article.text), **(place or {}), article_text=article.text)
 
 
 def record_rows(doc: Doc, article: Article, offset: int = 0) -> dict[str, list[Table]]:

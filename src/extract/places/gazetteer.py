@@ -27,6 +27,7 @@ class Division:
     city: str
     county: str
     current: bool
+    code: str = ""  # the 6-digit administrative division code, for current divisions above towns
 
     def ancestors(self) -> tuple[str, ...]:
         return tuple(p for p in (self.province, self.city, self.county) if p)
@@ -47,7 +48,7 @@ class Gazetteer:
         short: dict[str, list[Division]] = defaultdict(list)
         town_shorts: dict[str, dict[str, Division]] = defaultdict(dict)
         for name, abbr, level, province, city, county, adcode in rows:
-            d = Division(name, level, province, city, county, current=bool(adcode) or level == "town")
+            d = Division(name, level, province, city, county, current=bool(adcode) or level == "town", code=adcode)
             full[name].append(d)
             for long_suffix, alias_suffix in ALIAS_SUFFIX:
                 if abbr and name.endswith(long_suffix):

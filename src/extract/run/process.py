@@ -5,6 +5,7 @@ from pathlib import Path
 
 from ..models import TABLES, ErrorRow, Table
 from ..output.records import document_row, record_rows
+from ..places.official import article_place
 from ..read.articles import Article, split_articles
 from ..read.clean import clean_page
 from ..read.ingest import IngestError, display_path, read_document
@@ -29,25 +30,29 @@ def process_file(path: Path, nlp) -> FileResult:
         result.errors.append(ErrorRow(path=result.path, stage="clean", reason="no article text left after cleaning"))
         return result
     for article in articles:
-        result.rows["documents"].append(document_row(article, page, result.path))
-        for name, rows in article_rows(article, nlp).items():
-            result.rows[name].extend(rows)
+        rows, place = article_rows(article, nlp)
+        result.rows["documents"].append(document_row(article, page, result.path, place))
+        for name, found in rows.items():
+            result.rows[name].extend(found)
     return result
 
 
-def article_rows(article: Article, nlp) -> dict[str, list[Table]]:
-    """Record rows of one article; a very long one is read in pieces cut at paragraph or sentence ends."""
+def article_rows(article: Article, nlp) -> tuple[dict[str, list[Table]], dict]:
+    """Record rows of one article and the place it is about (read from its first piece); a very
+    long one is read in pieces cut at paragraph or sentence ends."""
     rows: dict[str, list[Table]] = {name: [] for name in TABLES if name != "documents"}
     starts = pieces(article.text)
     texts = [article.text[s:e] for s, e in starts]
+    place = {}
     for (offset, _), doc in zip(starts, nlp.pipe(texts)):
+        place = place or article_place(doc._.geography)
         for name, found in record_rows(doc, article, offset).items():
             rows[name].extend(found)
     if len(starts) > 1:
         rows["villages"] = _merge_villages(rows["villages"])
         for name in ("cooperatives", "projects"):
             rows[name] = list({r.name: r for r in reversed(rows[name])}.values())[::-1]
-    return rows
+    return rows, place
 
 
 def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:

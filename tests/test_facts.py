@@ -1,0 +1,107 @@
+"""Facts: status (actual / planned / condition), repeats, and where a figure is — from sentences
+written the way this news writes them (SPEC "amounts": status, repeat, county, province)."""
+from __future__ import annotations
+
+import pytest
+
+from extract.figures import read_figures
+from extract.linking import LinkWords
+from extract.linking.facts import status_of, with_facts
+from extract.nlp.sentences import Sentences
+from extract.places import read_places
+from extract.places.official import article_place, official_county
+
+STATUS = [
+    # actual: money spent, earned, paid, priced; current or cumulative totals
+    ("合作社去年实现销售收入120万元,带动贫困户户均增收3000元。", "120万元", "actual"),
+    ("截至目前,该村已累计分红超过90万元。", "90万元", "actual"),
+    ("按照计划,今年可分红共计30万元,而自2017年起,该合作社已累计分红超过90万元。", "90万元", "actual"),
+    ("“我们夫妻一天能赚200多元,全年有4万元收入。”", "200多元", "actual"),
+    ("每年他都能拿到1000元的分红。", "1000元", "actual"),
+    ("亩均收益最高达3500元以上,村集体收入最高达20万元以上。", "3500元", "actual"),
+    ("县里将2360万元扶贫资金分别投入5个镇。", "2360万元", "actual"),
+    ("合作社以每年100元/亩的价格从农户手里承包土地。", "100元", "actual"),
+    # planned: targets, plans, forecasts, expectations, promises
+    ("力争今年村集体收入达到30万元以上。", "30万元", "planned"),
+    ("预计今年村集体经济收入将增加13万余元,带动就业35余人,实现劳务收入约50万元。", "约50万元", "planned"),
+    ("2024年我们计划再增加一条生产线,争取利润达到30万元以上。", "30万元", "planned"),
+    ("项目建成后,每年可为村集体增收200余万元。", "200余万元", "planned"),
+    ("等这些杨梅全部挂果之后,每个贫困户家庭每年将增加收入8000元以上。", "8000元", "planned"),
+    ("今年可收获2000斤,产值30万元。", "30万元", "planned"),
+    ("“再投入20多万元,再购入设备,扩大生产。”", "20多万元", "planned"),
+    ("该项目每年可为每个贫困村增加村集体收入5万元以上。", "5万元", "planned"),
+    # condition: thresholds, criteria, ceilings, a level a whole group cleared
+    ("全县73个行政村集体经济收入均突破10万元以上,收入达50万元的有25个村。", "10万元", "condition"),
+    ("全县73个行政村集体经济收入均突破10万元以上,收入达50万元的有25个村。", "50万元", "condition"),
+    ("超100万元以上达11个村。", "100万元", "condition"),
+    ("将年收入低于5000元的农户纳入监测。", "5000元", "condition"),
+    ("消除集体收入5万元以下的村。", "5万元", "condition"),
+    ("如今所有行政村年经营性收入突破10万元。", "10万元", "condition"),
+    ("对有意愿的农户,贷款额度最高5万元,由财政贴息。", "5万元", "condition"),
+    ("参股资金不得高于本村普通村民,也就是不能超过2万元。", "2万元", "condition"),
+    ("2014年分红超过2000万就发金条。", "2000万", "condition"),
+]
+
+
+@pytest.mark.parametrize("sentence,needle,expected", STATUS, ids=[f"{e}-{n}" for _, n, e in STATUS])
+def test_status_from_the_sentence(sentence, needle, expected):
+    start = sentence.index(needle)
+    assert status_of(Sentences.of(sentence), start, start + len(needle), LinkWords.load()) == expected
+
+
+def _facts(text: str) -> list[tuple[str, str, bool]]:
+    sentences = Sentences.of(text)
+    found = with_facts(read_figures(text, sentences=sentences), sentences, LinkWords.load())
+    return [(text[m.start:m.end], m.fields["status"], m.fields["repeat"]) for m in found if m.table == "amounts"]
+
+
+def test_a_lead_figure_restated_in_the_body_is_a_repeat():
+    text = "建设村合作社分红1300多万元。\n1月14日,建设村召开合作社分红大会,将1311.5万元现金分给340余户村民。"
+    assert [r for _, _, r in _facts(text)] == [False, True]
+
+
+def test_a_round_figure_restates_a_precise_one():
+    text = "合作社向社员分红1311.5万元。“这1300万分红,大家都有份。”"
+    assert [r for _, _, r in _facts(text)] == [False, True]
+
+
+def test_a_part_an_average_and_another_year_are_other_facts():
+    text = ("2023年合作社分红30万元。每户分红3000元。"
+            "2022年合作社分红30万元。合作社共为村集体增收30万元。")
+    assert [r for _, _, r in _facts(text)] == [False, False, False, False]
+
+
+def test_equal_shares_listed_in_one_sentence_are_not_repeats():
+    text = "“钟马坤5000元,钟钦文5000元……”"
+    assert [r for _, _, r in _facts(text)] == [False, False]
+
+
+def test_a_households_count_restated_is_a_repeat():
+    text = "全村有贫困户355户。\n经过三年帮扶,355户贫困户全部脱贫。"
+    sentences = Sentences.of(text)
+    found = with_facts(read_figures(text, sentences=sentences), sentences, LinkWords.load())
+    assert [m.fields["repeat"] for m in found if m.table == "household_counts"] == [False, True]
+
+
+def test_the_article_place_is_the_county_it_is_about_with_official_names_and_code():
+    geo = read_places("乐陵市朱集镇王双志村种植红枣。乐陵朱集镇400户贫困户喝上了自来水。")
+    assert article_place(geo) == {"province": "山东省", "city": "德州市", "county": "乐陵市", "county_code": "371481"}
+
+
+def test_a_county_written_short_gets_its_official_name():
+    geo = read_places("山东济宁泗水县、微山县的第一书记。泗水、微山两县的帮扶村集体收入超过10万元。")
+    county = official_county(geo, "泗水")
+    assert (county.name, county.province, county.code) == ("泗水县", "山东省", "370831")
+
+
+def test_no_place_is_guessed_when_the_article_names_two_counties_equally():
+    geo = read_places("河北邱县和磁县的合作社各分红10万元。")
+    assert article_place(geo)["county"] is None
+    assert article_place(geo)["province"] == "河北省"
+
+
+def test_figures_carry_the_official_county_of_their_village_in_the_pipeline(nlp):
+    doc = nlp("山东省乐陵市朱集镇王双志村党支部领办合作社,去年为村集体增收34万元。")
+    (amount,) = [m for m in doc._.mentions if m.table == "amounts"]
+    assert (amount.fields["county"], amount.fields["province"]) == ("乐陵市", "山东省")
+    assert (amount.fields["status"], amount.fields["repeat"]) == ("actual", False)
