@@ -14,14 +14,17 @@ import regex as re
 
 from ..nlp.sentences import Sentences
 from .lexicon import FigureWords
+from .grammar import HOUSEHOLD_NOUNS
 from .parse import Figure
 
+MONEY = re.compile(r"[\d一二两三四五六七八九十百千万亿]\s*[万亿]?(?:元|块)")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 PEOPLE_KINDS = {"household": "户", "person": "人", "person_time": "人次"}
 WEIGHT_UNITS = {"斤", "公斤", "千克", "吨"}
 PERIODS = {"年", "月", "天", "日"}
 QUANTITY_KINDS = {"area", "weight", "length", "percent", "count"}
 BEFORE_REACH, AFTER_REACH = 12, 8  # how far a cue may stand from the figure in its clause
+PERSONAL_YEAR_PAY = 100_000  # above this a year's earnings are not one worker's pay
 WORK_REACH = 15  # how far before a figure 务工/打工 still makes its income a wage
 COLLECTIVE_EARNS = re.compile(r"集体\p{Han}{0,4}?(?:收入|收益|增收|经济)")
 
@@ -77,8 +80,10 @@ def money_context(ctx: Context, lex: FigureWords) -> bool:
 
 def amount_fields(ctx: Context, lex: FigureWords) -> dict:
     f = ctx.figure
-    per = f.per or per_unit(ctx, lex)
+    units = per_units(ctx, lex) + ([f.per] if f.per else [])  # in written order: 每亩[每年500元]
+    per = choose_per(units, "")
     role = "price" if per in WEIGHT_UNITS else amount_role(ctx, lex, per)
+    per = choose_per(units, role)
     return {"value_yuan": f.value, "value_max_yuan": f.value_max, "approx": f.approx, "per": per,
             "role": role, "year": year_of(ctx, lex)}
 
@@ -88,13 +93,34 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None) -> str:
     role = lex.role_of[cue] if cue else "other"
     if per in ("天", "月") and (cue is None or cue in ("挣", "赚")):
         return "wage"  # 一天能挣200块, 一个月3000块钱: pay for work by the day or month
-    if role == "income" and _work_before(ctx, lex):
+    if role == "income" and (_work_before(ctx, lex) or _pay_for_work(ctx, lex, per)):
         return "wage"  # 在车间务工…月收入2000元: what a worker earns
+    if role == "income" and _paid_out(ctx, lex):
+        return "cost"  # 合作社支付流转费: a rent or fee is income to who receives it, cost to who pays
     if role == "investment" and any(lex.role_of[m.group()] == "cost" for m in lex.role_pattern.finditer(ctx.before)):
         return "cost"  # 成本投入, 降低投入成本: the money spent is a cost
     if role in ("income", "income_increase") and per not in ("人", "户") and _collective_before(ctx, lex):
         return "collective_income"
     return role
+
+
+def _paid_out(ctx: Context, lex: FigureWords) -> bool:
+    """The clause's subject pays the money out (`合作社每年支付流转费`), unless it names who
+    receives it (`企业每年向村里支付年租金`: income to the village the story is about)."""
+    paid = lex.payer.search(ctx.before)
+    return bool(paid) and not re.search(r"向|给", ctx.before[:paid.start()])
+
+
+def _pay_for_work(ctx: Context, lex: FigureWords, per: str | None) -> bool:
+    """A person's earnings by the month, day or year in a sentence about work: `扶贫车间…一个月
+    收入近2000元`, `务工工资每天80至100元,一年下来能挣一万五千元左右` (a year's total above a
+    person's pay is a workshop's or a village's output, not a wage)."""
+    sentence_before = ctx.text[ctx.sentence[0]:ctx.figure.start]
+    if not any(w in sentence_before for w in lex.work_words):
+        return False
+    if per in ("月", "天") or lex.pay_period.search(ctx.before):
+        return True
+    return (per == "年" or bool(lex.pay_year.search(ctx.before))) and ctx.figure.value < PERSONAL_YEAR_PAY
 
 
 def _work_before(ctx: Context, lex: FigureWords) -> bool:
@@ -127,22 +153,45 @@ def nearest_cue(ctx: Context, lex: FigureWords) -> str | None:
     return earlier[-1].group() if earlier else None
 
 
-def per_unit(ctx: Context, lex: FigureWords) -> str | None:
-    """The unit the amount is per: the last explicit divisor before it in its clause, else a
-    period written into its cue (`年收入`). Where a thing and a period both divide it
-    (每亩每年, 人均月收入, 一个大棚年收入), the thing is the unit."""
-    for pattern in (lex.per_strong, lex.per_weak):
-        units = [_per_of(m) for m in pattern.finditer(ctx.before)]
-        if units:
-            things = [u for u in units if u not in PERIODS]
-            return (things or units)[-1]
-    return None
+def per_units(ctx: Context, lex: FigureWords) -> list[str]:
+    """The units the amount is divided by, in written order: the explicit divisors before it in
+    its clause (每亩, 人均, 亩收入), else a period written into its cue (`年收入`). A clause with no
+    divisor and no cue of its own continues the sentence's earlier clause (`人均纯收入已由…不足
+    500元,达到现在的3800多元`)."""
+    strong = list(lex.per_strong.finditer(ctx.before))
+    if strong:  # with the periods written into cues beside them, for pay (`人均月收入`)
+        found = strong + [m for m in lex.per_weak.finditer(ctx.before) if m.start() >= strong[0].start()]
+        return [_per_of(m) for m in sorted(found, key=lambda m: m.start())]
+    weak = [_per_of(m) for m in lex.per_weak.finditer(ctx.before)]
+    if weak:
+        return weak
+    earlier = list(lex.per_strong.finditer(ctx.text, ctx.sentence[0], ctx.clause[0]))
+    if not earlier:
+        return []
+    # The earlier divisor is this figure's when no money is named between them (`每消费一间,就
+    # 支付…3元`) or this clause names no role of its own (`…不足500元,达到现在的3800多元`).
+    between = ctx.text[earlier[-1].end():ctx.clause[0]]
+    if not MONEY.search(between) or not lex.role_pattern.search(ctx.text, *ctx.clause):
+        return [_per_of(earlier[-1])]
+    return []
+
+
+def choose_per(units: list[str], role: str) -> str | None:
+    """Where a thing and a period both divide it (每亩每年, 人均月收入, 一个大棚年收入) the thing is
+    the unit, except for pay, which is by the day or month (`每人每天工资200元`)."""
+    things = [u for u in units if u not in PERIODS]
+    periods = [u for u in units if u in PERIODS]
+    preferred = (periods or things) if role == "wage" else (things or periods)
+    return preferred[-1] if preferred else None
 
 
 def _per_of(m: re.Match) -> str:
-    if m.lastindex == 3:  # 每名党员, 每个贫困户: per person or per household
-        return "户" if m.group(3).endswith("户") else "人"
-    unit = next(g for g in m.groups() if g)
+    found = {k: v for k, v in m.groupdict().items() if v}
+    if "noun" in found:  # 每名党员, 每个贫困户: per person or per household
+        return "户" if found["noun"].endswith("户") else "人"
+    if "person" in found:  # 村民平均收入: per person
+        return "人"
+    unit = found.get("unit") or found.get("avg") or found["mu"]
     return "天" if unit == "日" else unit
 
 
@@ -163,9 +212,8 @@ def count_fields(ctx: Context, lex: FigureWords, unit: str) -> dict:
 
 
 def _written_noun(f: Figure, lex: FigureWords) -> str:
-    """The group noun the parser took as unit (`127贫困户`, `722个贫困户`), to read the group from."""
-    m = lex.group_tail.search(f.text)
-    return m.group() if m and len(m.group()) > 1 else ""
+    """The group noun the parser took as unit (`127贫困户`, `4万余贫困农户`), to read the group from."""
+    return next((n for n in sorted(HOUSEHOLD_NOUNS, key=len, reverse=True) if f.text.endswith(n)), "")
 
 
 SKIP_AFTER = re.compile(r"^(?:\d+(?:余|多)?(?:户|人|名))*(?:是|为|均为|都是|均是|共|的)?")

@@ -85,8 +85,11 @@ COUNTERS = (
 UNITS.update({c: (c, "count") for c in COUNTERS})
 UNIT_FIRST_CHARS = frozenset(u[0] for u in UNITS) - {"毛"}
 # A number glued to these nouns counts households: "127贫困户", "722个贫困户".
+# Household nouns a number is glued to ("127贫困户", "4万余贫困农户"): units of the grammar, so
+# the figure counts households; who they are is read from the same words by classify.py.
 HOUSEHOLD_NOUNS = (
     "贫困户", "建档立卡贫困户", "建档立卡户", "脱贫户", "农户", "低保户", "五保户", "困难户",
+    "贫困农户", "低收入农户", "脱贫农户", "监测户", "边缘户", "搬迁户",
 )
 UNITS.update({n: ("户", "household") for n in HOUSEHOLD_NOUNS})
 UNITS.update({"个" + n: ("户", "household") for n in HOUSEHOLD_NOUNS})

@@ -27,6 +27,9 @@ class FigureWords(Lexicon):
     thing_heads: tuple[str, ...] = words("count_thing_heads.txt")
     object_verbs: tuple[str, ...] = words("object_verbs.txt")
     wage_context: tuple[str, ...] = words("wage_context.txt")
+    work_words: tuple[str, ...] = words("work_words.txt")
+    people: tuple[str, ...] = words("people_averaged.txt")
+    payers: tuple[str, ...] = words("payer_verbs.txt")
     relative_years: tuple[str, ...] = words("relative_years.txt")
     money_words: tuple[str, ...] = words("money_words.txt")
 
@@ -40,16 +43,18 @@ class FigureWords(Lexicon):
 
     @cached_property
     def per_strong(self) -> re.Pattern:
-        """每亩, 一个大棚, 亩均, 每名党员: a unit the amount is explicitly divided by."""
+        """每亩, 一个大棚, 亩均, 每名党员, 亩收入, 村民平均: a unit the amount is explicitly divided by."""
         units = alternation(self.per_units)
-        return re.compile(rf"(?:每|(?<![统唯第专同单万])一(?!次性))(?:个|位|名|座|栋)?(?:贫困)?({units})"
-                          rf"|(人|户|亩|年|月|日)均|每(?:名|位|个)({self._nouns})")
+        return re.compile(rf"(?:每|(?<![统唯第专同单万])一(?!次性))(?:个|位|名)?(?:贫困)?(?P<unit>{units})"
+                          rf"|(?P<avg>人|户|亩|年|月|日)均|每(?:名|位|个)(?P<noun>{self._nouns})"
+                          rf"|(?P<mu>亩)(?=纯?(?:收入|收益|产值|效益))"
+                          rf"|(?:{alternation(self.people)})(?P<person>平均)")
 
     @cached_property
     def per_weak(self) -> re.Pattern:
         """年收入, 全年: a period written into the cue itself."""
         cues = alternation(c for c, _ in self.roles)
-        return re.compile(rf"全(年)|(?<![往去今明前当近历多全\d])(年|月|日)\p{{Han}}{{0,2}}?(?:{cues})")
+        return re.compile(rf"全(?P<unit>年)|(?<![往去今明前当近历多全\d])(?P<avg>年|月|日)\p{{Han}}{{0,3}}?(?:{cues})")
 
     @cached_property
     def group_end(self) -> re.Pattern:
@@ -107,3 +112,17 @@ class FigureWords(Lexicon):
     @cached_property
     def money_word(self) -> re.Pattern:
         return re.compile(alternation(self.money_words))
+
+    @cached_property
+    def payer(self) -> re.Pattern:
+        return re.compile(alternation(self.payers))
+
+    @cached_property
+    def pay_period(self) -> re.Pattern:
+        """Earnings counted by the month or day: 一个月, 每月, 月收入, 3个月, 每天."""
+        return re.compile(r"(?:一|每|\d+|[两三四五六七八九十])个?(?:月|天)|[月日]收入")
+
+    @cached_property
+    def pay_year(self) -> re.Pattern:
+        """Earnings counted by the year: 一年, 每年, 全年, 年收入."""
+        return re.compile(r"[一每全]年|年收入")

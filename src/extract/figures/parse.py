@@ -62,8 +62,8 @@ _TOKEN = regex.compile(
     r"|(?P<cn>(?:[零〇一二三四五六七八九十万亿两]|百(?!分)|千(?![克米瓦]))+)"
 )
 _SUFFIX = regex.compile(
-    r"(?P<mid1>[多余来几])?(?P<mult>" + _MULT_CLASS + r"*)(?P<mid2>[多余])?"
-    r"(?P<unit>" + _UNIT_ALT + r")?"
+    r"(?P<mid1>[多余来几])?(?: (?=[十百千万亿]))?(?P<mult>" + _MULT_CLASS + r"*)(?P<mid2>[多余])?"
+    r"(?: (?=\p{Han}))?(?P<unit>" + _UNIT_ALT + r")?"  # "74 户", "3 万元": a stray space inside
 )
 _PER_AFTER = regex.compile(
     r"(?:[/／每](?P<per>" + alternation(PER_UNITS) + r"))"
@@ -167,7 +167,7 @@ def _end_at(s: str, tok) -> _End | None:
         return None
     suf = _SUFFIX.match(s, tok.end())
     mid = suf["mid1"] or suf["mid2"]
-    if suf["mid1"] in ("来", "几") and not _round(tok.group()):
+    if suf["mid1"] in ("来", "几") and not _round(tok.group(), suf["mid1"]):
         return None
     low, high, scale, bare, digit = core
     m = prod(MULTIPLIERS[c] for c in suf["mult"])
@@ -265,9 +265,10 @@ def _no_big_mult(token: str) -> bool:
     return not any(c in "百千万亿" for c in token)
 
 
-def _round(token: str) -> bool:
-    # 来/几 after the number only after a round one: "10来个", "十几万", "30几台".
-    return token[-1] in "0十百千"
+def _round(token: str, mid: str) -> bool:
+    # 来/几 after the number only after a round one: "10来个", "十几万", "30几台"; 来 also after
+    # 万/亿 ("两万来块"), where 几 would start a new place ("三万几千").
+    return token[-1] in ("0十百千万亿" if mid == "来" else "0十百千")
 
 
 def _followed_by(s: str, i: int, chars: str) -> bool:
@@ -359,7 +360,7 @@ def _finish(text: str, s: str, start: int, end: _End, floor: int) -> Figure | No
     return Figure(
         start=first, end=stop, text=text[first:stop], value=end.value,
         value_max=end.value_max, unit=end.unit, kind=kind,
-        approx=approx or end.approx or after or "exact", per=per_before or per,
+        approx=approx or end.approx or after or "exact", per=per or per_before,
     )
 
 
