@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh machine with Python 3.11:
-#   make run    install, fetch the segmentation model once, run `extract run data/raw`
-#   make test   install, fetch the model once, run the whole test suite
+#   make run    install, run `extract run data/raw`
+#   make test   install, run the whole test suite
+# (`make model` fetches the optional pkuseg model, for EXTRACT_SEGMENTER=pkuseg.)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -8,7 +9,7 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: setup model browser run test schemas bench
 
-setup: $(STAMP) model
+setup: $(STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -248,6 +248,7 @@ def _run_without_model(tmp_path) -> subprocess.CompletedProcess:
     shutil.copy(RAW / "003_f0fd3b87765ce243.txt", src)
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
     env["EXTRACT_PKUSEG_MODEL"] = str(empty_model)
+    env["EXTRACT_SEGMENTER"] = "pkuseg"  # the default tokenizer needs no model
     exe = Path(sys.executable).with_name("extract")
     return subprocess.run([str(exe), "run", str(src), "--out", str(tmp_path / "out")], env=env,
                           capture_output=True, text=True, timeout=300)
@@ -276,3 +277,19 @@ def test_schemas_command_writes_the_checked_in_schemas(tmp_path):
     for name, model in TABLES.items():
         written = (tmp_path / f"{name}.json").read_text(encoding="utf-8")
         assert written == schema_text(model) == (ROOT / "schemas" / f"{name}.json").read_text(encoding="utf-8")
+
+
+def test_the_default_run_needs_no_segmentation_model(tmp_path):
+    """Character tokens by default: a machine without the pkuseg model runs and writes tables."""
+    empty_model = tmp_path / "no-model"
+    empty_model.mkdir()
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(RAW / "003_f0fd3b87765ce243.txt", src)
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "EXTRACT_SEGMENTER")}
+    env["EXTRACT_PKUSEG_MODEL"] = str(empty_model)
+    exe = Path(sys.executable).with_name("extract")
+    proc = subprocess.run([str(exe), "run", str(src), "--out", str(tmp_path / "out")], env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "out" / "amounts.csv").is_file()

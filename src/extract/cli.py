@@ -81,8 +81,11 @@ def _local_pipeline():
 
 def _check_model() -> None:
     """Workers load the pipeline themselves; fail here, once, if they could not."""
+    from .nlp import pipeline
+
     try:
-        segmenter_model.model_dir()
+        if pipeline.needs_model():
+            segmenter_model.model_dir()
     except segmenter_model.ModelMissing as exc:
         _fail(str(exc), EXIT_MODEL_MISSING)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from ..nlp.names import after_last_stop
+from ..nlp.names import after_last_stop, word_start
 from ..nlp.sentences import clause_around
 from ..places import Geography
 from .lexicon import CoopWords
@@ -23,6 +23,7 @@ UNIT_AFTER_NUMBER = re.compile(r"(?:万|亿)?(?:多|余)?(?:块钱|块|元|亩|�
 COUNT_AFTER = re.compile(r"\s*\d+\s*(?:余|多)?\s*(?:家|个)")
 MODEL = re.compile(r"[“‘\"]?((?:[\p{Han}()（）]{1,8}[+＋]){1,6}[\p{Han}()（）]{1,8})[”’\"]?")
 MAX_NAME = 24
+VILLAGE_SUFFIX = re.compile(r"(?:行政|自然)?村$|社区$|嘎查$")
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def _mention_at(text: str, s: int, e: int, geo: Geography, lex: CoopWords) -> tu
     (a weak mention, a bare `火凤凰合作社`, may only refer to one named elsewhere)."""
     if COUNT_AFTER.match(text, e):
         return None  # `土地股份合作社21家`: a count of a kind
-    start = _name_start(text, s, lex)
+    start = _name_start(text, s, lex, _place_spans(text, s, geo))
     written = text[start:s]
     villages = [v for v in geo.villages if start <= v.start and v.end <= s]
     places = [p.name for p in sorted(geo.divisions + villages, key=lambda p: p.start) if start <= p.start < s]
@@ -86,7 +87,18 @@ def _mention_at(text: str, s: int, e: int, geo: Geography, lex: CoopWords) -> tu
     return (mention, True) if mention else None
 
 
-def _name_start(text: str, s: int, lex: CoopWords) -> int:
+def _place_spans(text: str, s: int, geo: Geography) -> tuple[tuple[int, int], ...]:
+    """Places written before 合作社 at s: divisions, villages, and a village's name without its
+    suffix (`东养芒果种植专业合作社` of 东养村): a name's left edge never cuts into them."""
+    window = max(0, s - MAX_NAME)
+    bodies = {VILLAGE_SUFFIX.sub("", v.name) for v in geo.villages} - {""}
+    spans = [(p.start, p.end) for p in geo.divisions + geo.villages if window <= p.end <= s]
+    for body in bodies:
+        spans += [(m.start(), m.end()) for m in re.compile(re.escape(body)).finditer(text, window, s)]
+    return tuple(spans)
+
+
+def _name_start(text: str, s: int, lex: CoopWords, places: tuple[tuple[int, int], ...] = ()) -> int:
     """Left edge of the name before 合作社 at s; s itself when nothing names it (`村里的合作社`)."""
     run = NAME_RUN.search(text, max(0, s - MAX_NAME), s)
     if not run:
@@ -97,7 +109,10 @@ def _name_start(text: str, s: int, lex: CoopWords) -> int:
     if lex.stop_tail.search(text, start, s):
         return s
     cut = after_last_stop(text, start, s, lex.stop_pattern, strict=False)
-    return s if cut is None else cut
+    if cut is None:
+        return s
+    cut = next((a for a, b in places if a < cut < b), cut)  # never inside a place: the 于 of 于都县
+    return word_start(text, cut, s, places)
 
 
 def _strip_places(body: str, places: list[str]) -> str:

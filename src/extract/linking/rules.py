@@ -30,8 +30,13 @@ class Anchor:
     kind: str
     start: int
     end: int
-    name: str
+    name: str                      # the record's name (its row in its table)
     village: str | None = None
+    written: str | None = None     # the name as written here, what a figure near it is about
+
+    @property
+    def as_written(self) -> str:
+        return self.written or self.name
 
 
 def village_anchors(geo: Geography) -> list[Anchor]:
@@ -50,7 +55,7 @@ def reference_anchors(text: str, pattern: re.Pattern, named: list[Anchor]) -> li
         i = bisect_right(starts, m.start()) - 1
         if i >= 0:
             a = named[i]
-            out.append(Anchor(a.kind, m.start(), m.end(), a.name, a.village))
+            out.append(Anchor(a.kind, m.start(), m.end(), a.name, a.village, a.written))
     return out
 
 
@@ -97,7 +102,7 @@ def link(text: str, geo: Geography, found: list[Mention], coops: list, projects:
             continue
         about = subjects(text, m.start, m.end, anchors, geo)
         if m.table in LINKED_TABLES:
-            updates[id(m)] = {kind: about[kind].name if about[kind] else None for kind in KINDS}
+            updates[id(m)] = {kind: about[kind].as_written if about[kind] else None for kind in KINDS}
         for kind in ("cooperative", "project"):
             if about[kind]:
                 linked.setdefault((kind, about[kind].name), []).append(m)
@@ -113,7 +118,7 @@ def link(text: str, geo: Geography, found: list[Mention], coops: list, projects:
 
 def _anchors(text: str, geo: Geography, coops, projects, lex: LinkWords) -> list[Anchor]:
     villages = village_anchors(geo)
-    named_coops = [Anchor("cooperative", cm.start, cm.end, mention.fields["name"], mention.fields["village"])
+    named_coops = [Anchor("cooperative", cm.start, cm.end, mention.fields["name"], mention.fields["village"], cm.name)
                    for coop, mention in coops for cm in coop.mentions]
     named_projects = [Anchor("project", start, end, mention.fields["name"], mention.fields["village"])
                       for p, mention in projects for start, end in ((p.start, p.end),) + p.aliases]

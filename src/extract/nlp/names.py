@@ -6,9 +6,15 @@ this is the one rule for the left edge they share.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import regex as re
+
+from ..lexicon import Lexicon, words
+from .sentences import CLAUSE_BREAK
+from .words import words_of
 
 NAME_WORDS = Path(__file__).parent / "words"  # word lists every name rule shares
 MIN_BODY = 2  # a name has at least two characters before its suffix
@@ -32,3 +38,49 @@ def after_last_stop(text: str, start: int, end: int, stops: re.Pattern, weak: tu
         return start if end - start >= MIN_BODY else None
     last = max(cuts)
     return last if end - last >= MIN_BODY else None
+
+
+# Words no name holds (LAC tags): verbs, adverbs, prepositions, pronouns, conjunctions,
+# particles, direction and time words (`支持江冲村`, `不出村`, `以前我没拿合作社`).
+NOT_IN_NAMES = frozenset({"v", "vd", "d", "p", "r", "c", "u", "xc", "f", "t", "TIME"})
+CLAUSE_REACH = 40  # how far around a name its clause is read for words
+QUOTED = re.compile(r"“[^“”\n]{1,16}”|「[^「」\n]{1,16}」|‘[^‘’\n]{1,16}’")
+
+
+def word_start(text: str, start: int, head: int, keep: tuple[tuple[int, int], ...] = (),
+               min_body: int = 0) -> int:
+    """A name's left edge moved past the last word inside text[start:head] that no name holds;
+    `head` is where its suffix or head noun starts. Left alone: a word reaching into the head
+    (LAC sometimes tags `今天合作社` as one time word), a word inside a place the text names
+    (`keep`: the 向 of `向巷村`) or inside quotes (`「下党红」`), the verbs that name a founder
+    (`党支部领办合作社`), and a cut at a one-character word leaving fewer than `min_body`
+    characters (the word layer splits rare names: `各 / 洛村`, `官 / 和 / 村坳`)."""
+    if head - start < 2:
+        return start
+    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(0, start - CLAUSE_REACH), start)),
+               default=max(0, start - CLAUSE_REACH))
+    after = CLAUSE_BREAK.search(text, head, head + CLAUSE_REACH)
+    right = after.start() if after else min(len(text), head + CLAUSE_REACH)
+    keep = keep + tuple((m.start(), m.end()) for m in QUOTED.finditer(text, left, right))
+    cut = start
+    for w in words_of(text[left:right]):
+        w_start, w_end = left + w.start, left + w.end
+        short = w_end - w_start < 2  # one character: may be the word layer misreading a rare name
+        if start <= w_start and w_end <= head - (min_body if short else 0) and w.tag in NOT_IN_NAMES \
+                and text[w_start:w_end] not in _founding_verbs() \
+                and not any(s < w_end and w_start < e for s, e in keep):
+            cut = max(cut, w_end)
+    return cut
+
+
+@cache
+def _founding_verbs() -> frozenset[str]:
+    return frozenset(NameWords.load().founding_verbs)
+
+
+@dataclass(frozen=True)
+class NameWords(Lexicon):
+    """Word lists every name rule shares."""
+
+    HOME = NAME_WORDS
+    founding_verbs: tuple[str, ...] = words("founding_verbs.txt")

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import regex as re
 
-from ..nlp.names import MIN_BODY, after_last_stop
+from ..nlp.names import MIN_BODY, after_last_stop, word_start
 from .divisions import Place, is_han
 from .lexicon import PlaceWords
 
@@ -59,11 +59,15 @@ def _village_at(text: str, m: re.Match, floor: int, ends: list[int], lex: PlaceW
     start, anchored = _left_edge(text, run_start, m.start(), ends, lex)
     if start is None or _quoted(text, start, m.end()):
         return None
+    unsure = False
+    if not anchored:  # a word no name holds inside it: cut there, or, where nothing would be
+        cut = word_start(text, start, m.start())  # left (`不出村`, `各 / 洛村`), doubt the name
+        start, unsure = (cut, False) if m.start() - cut >= MIN_BODY else (start, cut > start)
     body = text[start:m.start()]
     if _generic(body, lex) or (m.group() == "社区" and not anchored):
         return None
     loose = len(body) > (MAX_ANCHORED_BODY if anchored else MAX_LOOSE_BODY)
-    doubtful = not anchored and (body in lex.stop_words or bool(lex.kind_tail.search(body)))
+    doubtful = not anchored and (unsure or body in lex.stop_words or bool(lex.kind_tail.search(body)))
     return Place(start, m.end(), body + m.group(), "village", anchored=anchored, loose=loose, doubtful=doubtful)
 
 
