@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import fixture_set
-from extract.analyst.evaluate import evaluate
+from extract.analyst.evaluate import evaluate, sums
 from extract.run.corpus import run
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -30,7 +30,7 @@ def scores(nlp, tmp_path_factory):
             folder = fixture_set(name)
             out = tmp_path_factory.mktemp(f"out-{name}")
             run(folder / "raw", out, nlp)
-            done[name] = evaluate(folder / "gold", out)
+            done[name] = {**evaluate(folder / "gold", out), "sums": sums(folder / "gold", out)}
         return done[name]
 
     return get
@@ -45,6 +45,10 @@ CASES = [(fixture, table, metric, floor)
 @pytest.mark.parametrize("fixture,table,metric,floor", CASES,
                          ids=[f"{f}-{t}-{m}" for f, t, m, _ in CASES])
 def test_score_at_or_above_floor(scores, fixture, table, metric, floor):
+    if table == "sums":  # share of file x role totals of summable amounts within 1% of gold's
+        value = scores(fixture)["sums"].within_1pct
+        assert value >= floor, f"{fixture} sums {value:.3f} < floor {floor}"
+        return
     score = scores(fixture)[table]
     value = score.f1 if metric == "f1" else score.accuracy(metric)
     assert value is not None, f"{fixture}/{table}: no gold item fills {metric}"
