@@ -43,12 +43,14 @@ def after_last_stop(text: str, start: int, end: int, stops: re.Pattern, weak: tu
 # Words no name holds (LAC tags): verbs, adverbs, prepositions, pronouns, conjunctions,
 # particles, direction and time words (`支持江冲村`, `不出村`, `以前我没拿合作社`).
 NOT_IN_NAMES = frozenset({"v", "vd", "d", "p", "r", "c", "u", "xc", "f", "t", "TIME"})
+# A facility is often named by what it does (`金银花加工生产线`): its verbs stay.
+NOT_IN_FACILITY_NAMES = NOT_IN_NAMES - {"v", "vd"}
 CLAUSE_REACH = 40  # how far around a name its clause is read for words
 QUOTED = re.compile(r"“[^“”\n]{1,16}”|「[^「」\n]{1,16}」|‘[^‘’\n]{1,16}’")
 
 
 def word_start(text: str, start: int, head: int, keep: tuple[tuple[int, int], ...] = (),
-               min_body: int = 0) -> int:
+               min_body: int = 0, stops: frozenset[str] = NOT_IN_NAMES) -> int:
     """A name's left edge moved past the last word inside text[start:head] that no name holds;
     `head` is where its suffix or head noun starts. Left alone: a word reaching into the head
     (LAC sometimes tags `今天合作社` as one time word), a word inside a place the text names
@@ -66,7 +68,7 @@ def word_start(text: str, start: int, head: int, keep: tuple[tuple[int, int], ..
     for w in words_of(text[left:right]):
         w_start, w_end = left + w.start, left + w.end
         short = w_end - w_start < 2  # one character: may be the word layer misreading a rare name
-        if start <= w_start and w_end <= head - (min_body if short else 0) and w.tag in NOT_IN_NAMES \
+        if start <= w_start and w_end <= head - (min_body if short else 0) and w.tag in stops \
                 and text[w_start:w_end] not in _founding_verbs() \
                 and not any(s < w_end and w_start < e for s, e in keep):
             cut = max(cut, w_end)

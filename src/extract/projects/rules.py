@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 import regex as re
 
-from ..nlp.names import after_last_stop
+from ..nlp.names import NOT_IN_FACILITY_NAMES, after_last_stop, word_start
 from ..nlp.sentences import PLAIN_SENTENCE_BREAK, clause_around
 from ..places import Geography
 from .lexicon import ProjectWords
@@ -72,7 +72,11 @@ def _name_start(text: str, head: int, geo: Geography, lex: ProjectWords) -> int:
     if lex.stop_tail.search(text, start, head):
         return head
     cut = after_last_stop(text, start, head, lex.stop_pattern, strict=False)
-    return head if cut is None else cut
+    if cut is None:
+        return head
+    places = tuple((p.start, p.end) for p in geo.divisions + geo.villages if p.end <= head)
+    cut = next((a for a, b in places if a < cut < b), cut)  # never inside a place: 县 of 大姚县
+    return word_start(text, cut, head, places, stops=NOT_IN_FACILITY_NAMES)
 
 
 def _concrete(text: str, start: int, end: int, geo: Geography, figures, lex: ProjectWords) -> bool:
