@@ -207,8 +207,11 @@ def year_of(ctx: Context, lex: FigureWords) -> int | None:
 def count_fields(ctx: Context, lex: FigureWords, unit: str) -> dict:
     f = ctx.figure
     group = group_after(_written_noun(f, lex) + ctx.after, lex) or group_before(ctx.before, lex)
+    # Naming no one, the count is of the poor when its clause speaks of poverty (`石门镇436户1500人
+    # 实现脱贫`, `仍有5户10人未脱贫`).
+    poor = is_poor(group or ctx.text[slice(*ctx.clause)], lex)
     return {"value": int(f.value), "value_max": int(f.value_max) if f.value_max is not None else None,
-            "unit": unit, "group": group, "poor": is_poor(group, lex), "approx": f.approx}
+            "unit": unit, "group": group, "poor": poor, "approx": f.approx}
 
 
 def _written_noun(f: Figure, lex: FigureWords) -> str:
@@ -236,8 +239,10 @@ def group_before(before: str, lex: FigureWords) -> str | None:
         nouns = list(lex.group_end.finditer(phrase))
         if nouns:
             return phrase[: nouns[-1].end()]
-        # 输出就业, 安排岗位: the activity with the verb before it, even where that verb is a stop
-        return phrase if activity.start() else run.group()[-len(phrase) - 2:]
+        # 输出就业, 安排岗位: the activity with the verb before it, even where that verb is a stop,
+        # unless the verb only drives it (带动就业35余人 → 就业)
+        verb = run.group()[-len(phrase) - 2:-len(phrase)]
+        return phrase if activity.start() or verb in lex.drivers else verb + phrase
     return phrase if phrase and lex.group_tail.search(phrase) else None
 
 
@@ -256,7 +261,8 @@ def inherit_group(fields: dict, previous: dict | None) -> None:
 
 
 def is_poor(group: str | None, lex: FigureWords) -> bool:
-    return bool(group) and any(w in group for w in lex.poor_words)
+    """A poverty word in the group, not negated (`非贫困户` are not poor)."""
+    return bool(group) and any(m.start() == 0 or group[m.start() - 1] != "非" for m in lex.poor_word.finditer(group))
 
 
 def quantity_fields(ctx: Context, lex: FigureWords) -> dict:

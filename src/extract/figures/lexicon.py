@@ -28,6 +28,7 @@ class FigureWords(Lexicon):
     object_verbs: tuple[str, ...] = words("object_verbs.txt")
     wage_context: tuple[str, ...] = words("wage_context.txt")
     work_words: tuple[str, ...] = words("work_words.txt")
+    drivers: tuple[str, ...] = words("count_drivers.txt")
     people: tuple[str, ...] = words("people_averaged.txt")
     payers: tuple[str, ...] = words("payer_verbs.txt")
     relative_years: tuple[str, ...] = words("relative_years.txt")
@@ -67,7 +68,7 @@ class FigureWords(Lexicon):
     @cached_property
     def group_phrase(self) -> re.Pattern:
         """Shortest modifier+noun, extended only through 和/及/、 to another one (贫困户和当地群众)."""
-        one = rf"\p{{Han}}{{0,10}}?(?:{self._nouns})(?:[^\P{{Han}}每均]{{0,2}}(?:{self._nouns}))?"
+        one = rf"\p{{Han}}{{0,10}}?(?:{self._nouns})(?:[^\P{{Han}}每均]{{0,2}}(?:{self._nouns})(?![每均]))?"
         return re.compile(rf"{one}(?:[和及、]{one})*")
 
     @cached_property
@@ -126,3 +127,7 @@ class FigureWords(Lexicon):
     def pay_year(self) -> re.Pattern:
         """Earnings counted by the year: 一年, 每年, 全年, 年收入."""
         return re.compile(r"[一每全]年|年收入")
+
+    @cached_property
+    def poor_word(self) -> re.Pattern:
+        return re.compile(alternation(self.poor_words))
