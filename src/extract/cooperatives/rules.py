@@ -11,18 +11,19 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from ..nlp.names import after_last_stop, word_start
+from ..nlp.names import NOT_IN_NAMES, after_last_stop, word_start
 from ..nlp.sentences import clause_around
 from ..places import Geography
 from .lexicon import CoopWords
 
-SUFFIX = re.compile(r"合作社")
+SUFFIX = re.compile(r"合作社联合社|合作总社|合作社")  # 富通农民专业合作社联合社, 公义村经济合作总社
 NAME_RUN = re.compile(r"[\p{Han}“”‘’\"「」『』·]+$")
 QUOTES = re.compile(r"[“”‘’\"「」『』]")
 UNIT_AFTER_NUMBER = re.compile(r"(?:万|亿)?(?:多|余)?(?:块钱|块|元|亩|户|人|名|个|家)?")
 COUNT_AFTER = re.compile(r"\s*\d+\s*(?:余|多)?\s*(?:家|个)")
 MODEL = re.compile(r"[“‘\"]?((?:[\p{Han}()（）]{1,8}[+＋]){1,6}[\p{Han}()（）]{1,8})[”’\"]?")
 MAX_NAME = 24
+NOT_IN_COOP_NAMES = NOT_IN_NAMES | {"m", "q"}  # nor a count: `一批专业合作社`
 VILLAGE_SUFFIX = re.compile(r"(?:行政|自然)?村$|社区$|嘎查$")
 
 
@@ -82,7 +83,7 @@ def _mention_at(text: str, s: int, e: int, geo: Geography, lex: CoopWords) -> tu
     if villages or core:
         naming = any(text[:start].endswith(v) for v in lex.naming_verbs)
         strong = bool(villages) or trade or naming or written != body
-        return CoopMention(start, e, body + "合作社", core or body, villages[0].name if villages else None), strong
+        return CoopMention(start, e, body + text[s:e], core or body, villages[0].name if villages else None), strong
     mention = _named_by_village(text, start, s, e, kind, geo)
     return (mention, True) if mention else None
 
@@ -112,7 +113,7 @@ def _name_start(text: str, s: int, lex: CoopWords, places: tuple[tuple[int, int]
     if cut is None:
         return s
     cut = next((a for a, b in places if a < cut < b), cut)  # never inside a place: the 于 of 于都县
-    return word_start(text, cut, s, places)
+    return word_start(text, cut, s, places, stops=NOT_IN_COOP_NAMES)
 
 
 def _strip_places(body: str, places: list[str]) -> str:
