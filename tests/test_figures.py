@@ -686,8 +686,7 @@ CASES = [
     case("d16-month-wage-trad", "村民艾買提·托乎提:“一個月3000塊錢,一年掙36000塊錢,感謝黨,感謝工作隊。”",
          "3000块钱", amt(3000, "wage", per="月")),
     case("d16-year-wage-trad", "村民艾買提·托乎提:“一個月3000塊錢,一年掙36000塊錢,感謝黨,感謝工作隊。”",
-         "36000块钱", amt(36_000, "wage", per="年"),
-         xfail="role income: a year's total of monthly pay (一个月3000块钱,一年挣36000) is wage; 挣 makes wage only per 天/月"),
+         "36000块钱", amt(36_000, "wage", per="年")),
     case("d16-gongqian-trad", "熱依拉·木乃買提:“工作了四個月,一個月工錢2100塊錢,我們一年收入是2萬多塊錢。”",
          "2100块钱", amt(2100, "wage", per="月")),
     case("d16-year-income-trad", "熱依拉·木乃買提:“工作了四個月,一個月工錢2100塊錢,我們一年收入是2萬多塊錢。”",
@@ -939,6 +938,17 @@ CASES = [
     case("g-phone-number", "咨询电话:0531-86123456。", "86123456", NOTHING),
     case("g-meitian-zheng", "在合作社打零工,每天能挣100元。",
          "100元", amt(100, "wage", per="天")),
+    # Roles from who receives the money and what the figure modifies
+    case("d39-roll-call-after-dividend-meeting",
+         "88户合作社成员喜分红利70万元。\n“村民陆风军3065元,张海斌14712元……”", "14712元", amt(14712, "dividend")),
+    case("d47-modifies-dividend", "也将为每户入股贫困户带来5000元的分红。", "5000元",
+         amt(5000, "dividend", per="户")),
+    case("d41-dividend-fund", "现场为37户社员发放分红资金54万余元。", "54万余元",
+         amt(540_000, "dividend", approx="over")),
+    case("d46-daily-pay-summed", "“100块钱一天,一年有1万多的收入,可算解了燃眉之急。”", "1万多",
+         amt(10_000, "wage", per="年", approx="over")),
+    case("g-rent-received", "刘丰安每年拿到4亩土地流转费3200元。", "3200元", amt(3200, "income", per="年")),
+    case("g-spent-on-illness", "这几年,两人看病就花去了20万元。", "20万元", amt(200_000, "cost")),
 ]
 
 

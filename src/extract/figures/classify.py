@@ -18,6 +18,9 @@ from .grammar import HOUSEHOLD_NOUNS
 from .parse import Figure
 
 MONEY = re.compile(r"[\d一二两三四五六七八九十百千万亿]\s*[万亿]?(?:元|块)")
+DAY_OR_MONTH_PAY = re.compile(r"(?:一|每)个?(?:月|天)[^,，。]{0,8}?\d[\d.]*\s*(?:块|元)|\d[\d.]*\s*(?:块钱|块|元)(?:钱)?一(?:天|个月)")
+HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家")
+MODIFIES = re.compile(r"(?:以上|左右|多)?的")  # 5000元的分红: the figure modifies the noun after 的
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 PEOPLE_KINDS = {"household": "户", "person": "人", "person_time": "人次"}
 WEIGHT_UNITS = {"斤", "公斤", "千克", "吨"}
@@ -93,6 +96,8 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None) -> str:
     role = lex.role_of[cue] if cue else "other"
     if per in ("天", "月") and (cue is None or cue in ("挣", "赚")):
         return "wage"  # 一天能挣200块, 一个月3000块钱: pay for work by the day or month
+    if role in ("income", "other") and _pay_summed(ctx, lex):
+        return "wage"
     if role == "income" and (_work_before(ctx, lex) or _pay_for_work(ctx, lex, per)):
         return "wage"  # 在车间务工…月收入2000元: what a worker earns
     if role == "income" and _paid_out(ctx, lex):
@@ -120,7 +125,16 @@ def _pay_for_work(ctx: Context, lex: FigureWords, per: str | None) -> bool:
         return False
     if per in ("月", "天") or lex.pay_period.search(ctx.before):
         return True
-    return (per == "年" or bool(lex.pay_year.search(ctx.before))) and ctx.figure.value < PERSONAL_YEAR_PAY
+    return False
+
+
+def _pay_summed(ctx: Context, lex: FigureWords) -> bool:
+    """A year's earnings after pay by the day or month in the same sentence (`一个月3000块钱,一年
+    挣36000块钱`, `100块钱一天,一年有1万多的收入`): the same wage, summed — unless a household's
+    year is meant (`一个月工钱2100块钱,我们一年收入是2万多块钱`)."""
+    earlier = ctx.text[ctx.sentence[0]:ctx.clause[0]]
+    return bool(lex.pay_year.search(ctx.before)) and bool(DAY_OR_MONTH_PAY.search(earlier)) \
+        and not HOUSEHOLD.search(ctx.before) and ctx.figure.value < PERSONAL_YEAR_PAY
 
 
 def _work_before(ctx: Context, lex: FigureWords) -> bool:
@@ -137,8 +151,13 @@ def _collective_before(ctx: Context, lex: FigureWords) -> bool:
 
 
 def nearest_cue(ctx: Context, lex: FigureWords) -> str | None:
-    """The cue governing the figure: the nearest one before it in its clause, else the head of
-    the noun phrase right after it (`10万元扶贫资金收益` → 收益), else the nearest before in the sentence."""
+    """The cue governing the figure: the noun it modifies (`带来5000元的分红`), else the nearest
+    one before it in its clause, else the head of the noun phrase right after it (`10万元扶贫资金
+    收益` → 收益), else the nearest before in the sentence, else in the sentences beside it (a roll
+    call of payouts under `…分红大会`: `“陆风军3065元,张海斌14712元……”`)."""
+    modified = MODIFIES.match(ctx.after)
+    if modified and (cue := lex.role_pattern.match(ctx.after, modified.end())):
+        return cue.group()
     before = list(lex.role_pattern.finditer(ctx.before))
     if before and len(ctx.before) - before[-1].end() <= BEFORE_REACH:
         return before[-1].group()
@@ -150,7 +169,22 @@ def nearest_cue(ctx: Context, lex: FigureWords) -> str | None:
         return before[-1].group()
     sentence_before = ctx.text[ctx.sentence[0]:ctx.clause[0]]
     earlier = list(lex.role_pattern.finditer(sentence_before))
-    return earlier[-1].group() if earlier else None
+    if earlier:
+        return earlier[-1].group()
+    if lex.role_pattern.search(ctx.text, ctx.clause[1], ctx.sentence[1]):
+        return None  # the sentence's cues after the figure are other figures'
+    return _neighbouring_cue(ctx, lex)
+
+
+def _neighbouring_cue(ctx: Context, lex: FigureWords) -> str | None:
+    """The last cue of the sentence before, else the first of the sentence after."""
+    before = ctx.sentences.around(max(len(ctx.text[:ctx.sentence[0]].rstrip()) - 1, 0))
+    if before != ctx.sentence and (cues := list(lex.role_pattern.finditer(ctx.text, *before))):
+        return cues[-1].group()
+    after = ctx.sentences.around(ctx.sentence[1] + len(ctx.text[ctx.sentence[1]:]) - len(ctx.text[ctx.sentence[1]:].lstrip()))
+    if after != ctx.sentence and (cue := lex.role_pattern.search(ctx.text, *after)):
+        return cue.group()
+    return None
 
 
 def per_units(ctx: Context, lex: FigureWords) -> list[str]:
