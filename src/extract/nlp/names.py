@@ -57,7 +57,7 @@ def word_start(text: str, start: int, head: int, keep: tuple[tuple[int, int], ..
     (`keep`: the 向 of `向巷村`) or inside quotes (`「下党红」`), the verbs that name a founder
     (`党支部领办合作社`), and a cut at a one-character word leaving fewer than `min_body`
     characters (the word layer splits rare names: `各 / 洛村`, `官 / 和 / 村坳`)."""
-    if head - start < 2:
+    if head <= start:
         return start
     left = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(0, start - CLAUSE_REACH), start)),
                default=max(0, start - CLAUSE_REACH))
