@@ -88,3 +88,12 @@ CATEGORIES = [
 @pytest.mark.parametrize(("name", "expected"), CATEGORIES)
 def test_category_from_keyword_lexicon(name, expected):
     assert category(name, ProjectWords.load()) == expected
+
+
+@pytest.mark.parametrize("snippet,expected", [
+    ("镇里打造“梦工厂”,吸纳40名妇女就业。", []),
+    ("建设“优质稻米标准化生产试验示范基地”,为帮扶村增加村集体经济收入16万元。", ["优质稻米标准化生产试验示范基地"]),
+    ("该扶贫车间年租金1万元,其中7千元用于帮扶贫困群众。", ["扶贫车间"]),
+])
+def test_nicknames_in_quotes_and_pronouns_before_a_head(snippet, expected):
+    assert project_names(snippet) == expected

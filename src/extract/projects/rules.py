@@ -21,6 +21,7 @@ NAME_RUN = re.compile(r"[\p{Han}A-Za-z“”‘’\"]+$")
 QUOTES = re.compile(r"[“”‘’\"「」]")
 HEAD_EXTENSION = re.compile(r"(?:建设)?项目|工程|改造|")
 MAX_NAME = 16
+NICKNAME_MAX = 6
 
 
 @dataclass(frozen=True)
@@ -42,12 +43,19 @@ def find_projects(text: str, geo: Geography, figures: list[tuple[int, int]], lex
         name = QUOTES.sub("", text[start:end])
         if name == m.group() and m.group() not in lex.bare_heads:
             continue
-        if _verb_phrase(name, lex):
+        if _verb_phrase(name, lex) or _nickname(text, start, end):
             continue
         if _concrete(text, start, end, geo, figures, lex):
             village_end = next((v.end for v in geo.villages if v.start == start and v.end < m.end()), start)
             found.append(ProjectMention(start, end, name, QUOTES.sub("", text[village_end:m.end()])))
     return _distinct(found, geo)
+
+
+def _nickname(text: str, start: int, end: int) -> bool:
+    """A short phrase in quotes that ends in a head noun is a slogan or nickname (`“田园变景区”`,
+    `“梦工厂”`, `“三大示范基地”`), not the facility's name; a long one is the name as registered
+    (`建设“优质稻米标准化生产试验示范基地”`)."""
+    return text[start:start + 1] == "“" and text[end:end + 1] == "”" and end - start - 1 <= NICKNAME_MAX
 
 
 def _verb_phrase(name: str, lex: ProjectWords) -> bool:
