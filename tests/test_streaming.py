@@ -47,7 +47,7 @@ def cache_dir(tmp_path, monkeypatch) -> Path:
 @pytest.fixture(scope="module")
 def clean(nlp, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("clean") / "out"
-    run(SEEDS, out, nlp, use_cache=False, formats=("csv", "jsonl", "parquet"))
+    run(SEEDS, out, nlp, formats=("csv", "jsonl", "parquet"))
     return out
 
 
@@ -55,7 +55,7 @@ def clean(nlp, tmp_path_factory) -> Path:
 
 def test_an_interrupted_run_keeps_the_old_tables_and_the_next_one_resumes(nlp, seeds, cache_dir, tmp_path):
     out = tmp_path / "out"
-    run(SEEDS / "000_7ae1732cb7fd648e.txt", out, nlp, use_cache=False)
+    run(SEEDS / "000_7ae1732cb7fd648e.txt", out, nlp)
     before = tables_of(out)
     seen = []
 
@@ -97,15 +97,17 @@ def test_the_cache_holds_the_bytes_processed_not_those_read_first(nlp, seeds, ca
     assert '"value_yuan": 23600000.0' in amounts and '"value_yuan": 24600000.0' not in amounts
 
 
-@pytest.mark.parametrize("damage", ['{"path": 1}', "not json", '{"path": "x", "rows": {"amounts": [{"a": 1}]}, "errors": []}',
-                                    '{"path": "x", "rows": {"nonsense": []}, "errors": []}'])
-def test_wrong_shaped_cache_entries_are_recomputed(nlp, seeds, cache_dir, tmp_path, damage):
+DAMAGE = ['{"path": 1}', "not json", '{"path": "x", "rows": {"amounts": [{"a": 1}]}, "errors": []}',
+          '{"path": "x", "rows": {"nonsense": []}, "errors": []}', '[]']
+
+
+def test_wrong_shaped_cache_entries_are_recomputed(nlp, seeds, cache_dir, tmp_path):
     out = tmp_path / "out"
     run(seeds, out, nlp)
     expected = tables_of(out)
-    entries = list(cache_dir.rglob("*.json"))
-    assert len(entries) == 5
-    for entry in entries:
+    entries = sorted(cache_dir.rglob("*.json"))
+    assert len(entries) == len(DAMAGE) == 5
+    for entry, damage in zip(entries, DAMAGE):
         entry.write_text(damage, encoding="utf-8")
     again = run(seeds, out, nlp)
     assert again.cached == 0 and again.documents == 5
@@ -116,7 +118,7 @@ def test_parquet_is_written_in_row_groups_with_the_rows_of_jsonl(nlp, clean, tmp
     from extract.output import stream
 
     monkeypatch.setattr(stream, "ROW_GROUP_ROWS", 7)
-    run(SEEDS, tmp_path / "out", nlp, use_cache=False, formats=("jsonl", "parquet"))
+    run(SEEDS, tmp_path / "out", nlp, formats=("jsonl", "parquet"))
     amounts = pq.ParquetFile(tmp_path / "out" / "amounts.parquet")
     jsonl = [json.loads(line) for line in (clean / "amounts.jsonl").read_text(encoding="utf-8").splitlines()]
     assert amounts.metadata.num_row_groups == -(-len(jsonl) // 7) > 1
@@ -128,15 +130,15 @@ def test_parquet_is_written_in_row_groups_with_the_rows_of_jsonl(nlp, clean, tmp
 
 def test_tables_switch_all_at_once_and_a_reader_keeps_its_set(nlp, tmp_path):
     out = tmp_path / "out"
-    run(SEEDS / "000_7ae1732cb7fd648e.txt", out, nlp, use_cache=False)
+    run(SEEDS / "000_7ae1732cb7fd648e.txt", out, nlp)
     assert out.is_symlink(), "--out is a link to the run's directory: one rename switches every table"
     reading = out.resolve()
     old = tables_of(reading)
-    run(SEEDS, out, nlp, use_cache=False)
+    run(SEEDS, out, nlp)
     assert out.resolve() != reading and tables_of(reading) == old, "a reader of the old set still has all of it"
     assert len((out / "documents.jsonl").read_text(encoding="utf-8").splitlines()) > len(
         (reading / "documents.jsonl").read_text(encoding="utf-8").splitlines())
-    run(SEEDS, out, nlp, use_cache=False)
+    run(SEEDS, out, nlp)
     runs = [p for p in (tmp_path / ".out.runs").iterdir() if p.is_dir()]
     assert len(runs) == 2, "the current run and the one before it are kept, older ones removed"
     assert not reading.exists()
@@ -147,13 +149,13 @@ def test_an_older_output_folder_is_taken_over_and_a_foreign_one_refused(nlp, tmp
     legacy.mkdir()
     for name in ("documents.jsonl", "amounts.csv", "review.html", ".gitkeep", ".amounts.csv.x1.tmp"):
         (legacy / name).write_text("old", encoding="utf-8")
-    run(SEEDS / "000_7ae1732cb7fd648e.txt", legacy, nlp, use_cache=False)
+    run(SEEDS / "000_7ae1732cb7fd648e.txt", legacy, nlp)
     assert legacy.is_symlink() and not (legacy / "review.html").exists()
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "notes.md").write_text("my notes", encoding="utf-8")
     with pytest.raises(OutputError, match="notes.md"):
-        run(SEEDS / "000_7ae1732cb7fd648e.txt", mine, nlp, use_cache=False)
+        run(SEEDS / "000_7ae1732cb7fd648e.txt", mine, nlp)
     assert (mine / "notes.md").read_text(encoding="utf-8") == "my notes"
 
 
@@ -177,7 +179,7 @@ def test_out_that_is_a_file_is_one_line_exit_5(tmp_path):
 
 def test_run_json_says_what_the_run_was(nlp, tmp_path):
     out = tmp_path / "out"
-    summary = run(SEEDS, out, nlp, use_cache=False, formats=("csv", "parquet"))
+    summary = run(SEEDS, out, nlp, formats=("csv", "parquet"))
     info = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert info["extract_version"] == extract.__version__
     assert info["formats"] == ["csv", "parquet"] == info["arguments"]["formats"]
@@ -191,10 +193,10 @@ def test_a_new_run_leaves_the_analyst_files_of_the_old_one_behind(nlp, tmp_path)
     from extract.analyst.review import write_review
 
     out = tmp_path / "out"
-    run(SEEDS, out, nlp, use_cache=False)
+    run(SEEDS, out, nlp)
     write_review(out)
     (out / "eval.json").write_text("{}", encoding="utf-8")
-    run(SEEDS, out, nlp, use_cache=False)
+    run(SEEDS, out, nlp)
     assert not (out / "review.html").exists() and not (out / "eval.json").exists()
 
 
@@ -233,7 +235,7 @@ def test_load_eval_and_review_read_a_run_without_jsonl(nlp, clean, tmp_path, fmt
     from extract.analyst.review import write_review
 
     out = tmp_path / "out"
-    run(SEEDS, out, nlp, use_cache=False, formats=(fmt,))
+    run(SEEDS, out, nlp, formats=(fmt,))
     assert not list(out.glob("*.jsonl"))[1:], "only errors.jsonl"
     for name in TABLES:
         got, want = extract.load(out, table=name), extract.load(clean, table=name)

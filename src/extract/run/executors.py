@@ -181,11 +181,37 @@ def _on_dask(paths: list[bytes], store: str, scheduler: str) -> Iterator[Done]:
         client.close()
 
 
+def _probe(scheduler: str, timeout: float) -> None:
+    """A Dask scheduler greets a new connection first, with a small length-prefixed message;
+    an HTTP server or a silent port does not. Checked on a plain socket, because a Dask client
+    talking to one of those can hang or try to allocate exabytes."""
+    import socket
+    from urllib.parse import urlsplit
+
+    if "://" not in scheduler:
+        scheduler = f"tcp://{scheduler}"
+    parts = urlsplit(scheduler)
+    if parts.scheme != "tcp":
+        return  # tls://, ucx://...: left to the Dask client
+    try:
+        host, port = parts.hostname, parts.port or 8786
+        with socket.create_connection((host, port), timeout=timeout) as sock:
+            sock.settimeout(timeout)
+            first = sock.recv(8)
+    except (OSError, ValueError) as exc:
+        raise SchedulerError(f"cannot reach the Dask scheduler at {scheduler} within {timeout:g} s "
+                             f"({getattr(exc, 'strerror', None) or exc})") from None
+    if len(first) < 8 or not 0 < int.from_bytes(first, "little") < 2**32:
+        raise SchedulerError(f"cannot reach the Dask scheduler at {scheduler}: what answers there "
+                             "is not a Dask scheduler") from None
+
+
 def connect(scheduler: str, timeout: float | None = None):
     """A Dask client with at least one worker, or SchedulerError in one line."""
     from distributed import Client
 
     timeout = SCHEDULER_TIMEOUT if timeout is None else timeout
+    _probe(scheduler, timeout)
     try:
         client = Client(scheduler, timeout=f"{timeout}s")
     except BaseException as exc:  # OSError, TimeoutError, ValueError, even MemoryError on a non-Dask port
