@@ -101,8 +101,8 @@ def run(
     except (SchedulerError, StoreMissing) as exc:
         _fail(f"{exc}; the tables in {out} are as they were", EXIT_CLUSTER)
     except OSError as exc:  # e.g. the disk filled up while writing the tables
-        _fail(f"cannot write the tables into {out}: {exc.strerror or exc}; the tables there are as they were",
-              EXIT_OUTPUT)
+        _fail(f"run stopped: {exc.strerror or exc}{f' ({exc.filename})' if exc.filename else ''}; "
+              f"the tables in {out} are as they were", EXIT_OUTPUT)
     if summary.kept_previous:
         _fail(f"no document was processed ({summary.errors} problem(s), e.g. {summary.first_error}); "
               f"the tables in {out} are as they were; all problems: {summary.errors_path}", EXIT_NONE_SUCCEEDED)

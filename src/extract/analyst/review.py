@@ -57,13 +57,16 @@ def write_review(out_dir: Path, page_articles: int = PAGE_ARTICLES) -> Path:
 
     shown = Path(out_dir)
     out_dir = shown.resolve()  # one run's tables, even if a run switches them meanwhile
-    groups = list(_page_groups(iter_rows(out_dir, "documents"), page_articles))
+    n_pages = sum(1 for _ in _page_groups(({"doc_id": d["doc_id"]} for d in iter_rows(out_dir, "documents")),
+                                          page_articles))  # a first pass that keeps no text
     first, folder = out_dir / "review.html", out_dir / "review"
     shutil.rmtree(folder, ignore_errors=True)
     first.unlink(missing_ok=True)
-    paths = [first] + [folder / f"page-{n}.html" for n in range(2, len(groups) + 1)]
+    paths = [first] + [folder / f"page-{n}.html" for n in range(2, n_pages + 1)]
     readers = {name: _Pending(iter_rows(out_dir, name)) for name in RECORD_TABLES}
-    for n, (docs, path) in enumerate(zip(groups or [[]], paths), start=1):
+    groups = _page_groups(iter_rows(out_dir, "documents"), page_articles)
+    for n, path in enumerate(paths, start=1):
+        docs = next(groups, [])
         last = docs[-1]["doc_id"] if docs else None
         tables = {"documents": docs, **{name: r.upto(last, final=n == len(paths)) for name, r in readers.items()}}
         pages = [{"n": k, "current": k == n, "href": os.path.relpath(p, path.parent)} for k, p in enumerate(paths, 1)]
