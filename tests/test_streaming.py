@@ -264,3 +264,14 @@ def test_review_is_split_into_pages_of_whole_documents(clean, tmp_path):
     assert sum(len(re.findall(r"<mark [^>]*data-row=", h)) for h in htmls) == rows
     assert 'href="review/page-2.html"' in htmls[0] and 'href="../review.html"' in htmls[1]
     assert "Rows whose article is not in documents" not in "".join(htmls)
+
+
+def test_tables_come_in_document_order_whatever_order_files_finish(nlp, tmp_path, monkeypatch):
+    run(SEEDS, tmp_path / "a", nlp)
+    real = corpus_module.results
+    monkeypatch.setattr(corpus_module, "results", lambda *a, **k: reversed(list(real(*a, **k))))
+    run(SEEDS, tmp_path / "b", nlp)
+    assert tables_of(tmp_path / "b") == tables_of(tmp_path / "a")
+    keys = [(r["doc_id"], int(r["article_id"].rsplit("-", 1)[1]), r["start"], r["end"])
+            for r in map(json.loads, (tmp_path / "b" / "amounts.jsonl").read_text(encoding="utf-8").splitlines())]
+    assert len({k[0] for k in keys}) == 5 and keys == sorted(keys)
