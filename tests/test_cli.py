@@ -202,24 +202,29 @@ def test_rerun_replaces_the_tables(run, tmp_path):
     assert [d["article_id"] for d in docs] == ["003_f0fd3b87765ce243-0", "003_f0fd3b87765ce243-1"]
     assert _jsonl(out / "errors.jsonl") == []
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [f"{n}.{ext}" for n in SPEC_COLUMNS for ext in ("csv", "jsonl")] + ["errors.jsonl"])
+        [f"{n}.{ext}" for n in SPEC_COLUMNS for ext in ("csv", "jsonl")] + ["errors.jsonl", "run.json"])
 
 
 # --- exit codes ------------------------------------------------------------------------------
 
-def test_run_on_only_bad_files_exits_1_and_still_reports_them(nlp, tmp_path):
+def test_run_on_only_bad_files_exits_1_keeps_the_previous_tables_and_reports_them(run, tmp_path):
+    """An unmounted share or a wrong path must not replace good tables with empty ones."""
     src, out = tmp_path / "in", tmp_path / "out"
     src.mkdir()
     (src / EMPTY).write_bytes(b"")
     (src / PNG).write_bytes(PNG_BYTES)
+    shutil.copytree(run.out, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
 
     result = _invoke("run", str(src), "--out", str(out))
 
     assert result.exit_code == EXIT_NONE_SUCCEEDED == 1, result.output
-    errors = _jsonl(out / "errors.jsonl")
+    assert "no document was processed" in result.output and "empty file" in result.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    errors_path = Path(result.output.replace("\n", "").split("all problems: ")[1].split()[0])
+    errors = _jsonl(errors_path)
     assert sorted(Path(e["path"]).name for e in errors) == sorted([EMPTY, PNG])
     assert all(e["skipped"] for e in errors)
-    assert _csv(out / "documents.csv") == [SPEC_COLUMNS["documents"]]
 
 
 @pytest.mark.parametrize("other_files", [[], ["notes.md", "photo.png", "sub/data.json"]])

@@ -15,6 +15,7 @@ import pytest
 
 from conftest import DEV_RAW
 from extract.run.corpus import run
+from test_cluster import cluster  # noqa: F401  (`dask scheduler` + two `dask worker` processes)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds" / "raw"
@@ -26,7 +27,8 @@ def extract_cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
 
 
 def files_of(out: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
+    """The tables and errors.jsonl (run.json says how and when: it differs between runs)."""
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file() and p.name != "run.json"}
 
 
 @pytest.fixture(scope="module")
@@ -59,13 +61,15 @@ def test_rows_are_ordered_by_doc_article_and_offset(serial_out):
     assert len(keys) > 100 and keys == sorted(keys)
 
 
-def test_a_local_dask_cluster_writes_the_same_tables(corpus, serial_out, tmp_path):
-    from distributed import LocalCluster
-
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        summary = run(corpus, tmp_path, scheduler=cluster.scheduler_address, use_cache=False)
-    assert summary.documents == len(list(corpus.rglob("*.txt")))
-    assert files_of(tmp_path) == files_of(serial_out)
+def test_two_dask_worker_processes_write_the_tables_of_a_local_run(cluster, corpus, serial_out, tmp_path):  # noqa: F811
+    """Workers write each file's rows into the store; the client only streams the tables."""
+    out = tmp_path / "dask"
+    done = extract_cli("run", str(corpus), "--out", str(out), "--scheduler", cluster, "--no-cache")
+    assert done.returncode == 0, done.stderr
+    assert files_of(out) == files_of(serial_out) and len(files_of(out)) == 15
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert info["arguments"]["scheduler"] == cluster and info["counts"]["documents"] == len(list(corpus.rglob("*.txt")))
+    assert not list((tmp_path / ".dask.runs").glob("*.store")), "the run's private store is removed"
 
 
 def test_rerun_reprocesses_only_changed_files_and_matches_a_clean_run(nlp, tmp_path):
@@ -174,28 +178,59 @@ def start_run(corpus: Path, out: Path, jobs: int = 1) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
 
 
-def wait_until_processing(proc: subprocess.Popen, seconds: float = 6) -> None:
-    time.sleep(seconds)  # past the pipeline load, well before 1,500 files are done
+def wait_until_processing(proc: subprocess.Popen, out: Path, files: int = 2, limit: float = 120) -> None:
+    """Until `files` files are in the run's store (the model is loaded and work is under way)."""
+    store = out.parent / f".{out.name}.runs"
+    deadline = time.monotonic() + limit
+    while len(list(store.glob("*.store/*/*.json"))) < files:
+        assert proc.poll() is None, "the run finished before it could be interrupted"
+        assert time.monotonic() < deadline, "no file processed in time"
+        time.sleep(0.1)
     assert proc.poll() is None, "the run finished before it could be interrupted"
 
 
-def test_sigkill_leaves_the_previous_tables_intact(slow_corpus, tmp_path):
+def children_of(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_sigkill_leaves_the_previous_tables_intact_and_no_worker_behind(nlp, slow_corpus, tmp_path):
     out = tmp_path / "out"
-    assert extract_cli("run", str(SEEDS), "--out", str(out), "--jobs", "1").returncode == 0
+    assert run(SEEDS, out, nlp).documents == 5
     before = files_of(out)
-    proc = start_run(slow_corpus, out)
-    wait_until_processing(proc)
+    proc = start_run(slow_corpus, out, jobs=2)
+    wait_until_processing(proc, out)
+    workers = children_of(proc.pid)
+    assert len(workers) >= 2, workers
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     assert files_of(out) == before
+    deadline = time.monotonic() + 15
+    while any(map(alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [w for w in workers if alive(w)], "workers outlived their killed parent"
 
 
-def test_sigint_stops_cleanly_with_a_message(slow_corpus, tmp_path):
+def test_sigint_stops_cleanly_with_a_message(nlp, slow_corpus, tmp_path):
     out = tmp_path / "out"
-    assert extract_cli("run", str(SEEDS), "--out", str(out), "--jobs", "1").returncode == 0
+    assert run(SEEDS, out, nlp).documents == 5
     before = files_of(out)
     proc = start_run(slow_corpus, out)
-    wait_until_processing(proc)
+    wait_until_processing(proc, out)
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130
@@ -207,7 +242,7 @@ def test_ctrl_c_to_the_process_group_stops_workers_too(slow_corpus, tmp_path):
     """Ctrl-C in a terminal signals the run and its workers: one message, no worker tracebacks."""
     out = tmp_path / "out"
     proc = start_run(slow_corpus, out, jobs=2)
-    wait_until_processing(proc, seconds=15)
+    wait_until_processing(proc, out)
     os.killpg(proc.pid, signal.SIGINT)
     _, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 130

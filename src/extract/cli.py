@@ -20,7 +20,23 @@ EXIT_NONE_SUCCEEDED = 1
 EXIT_NO_INPUT = 2
 EXIT_MODEL_MISSING = 3
 EXIT_USAGE = 4
+EXIT_OUTPUT = 5  # --out unusable: a file, read-only, holding other files, or another run is writing there
+EXIT_CLUSTER = 6  # --scheduler unreachable, without workers, or its workers' store not visible here
 EXIT_INTERRUPTED = 130
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"extract {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                      help="Print the version and exit.")) -> None:
+    """Turn Chinese rural poverty-alleviation news into analyst-ready tables."""
 
 
 @app.command()
@@ -44,30 +60,53 @@ def run(
     Re-runs reuse the results of files whose content, path and pipeline version are unchanged.
     The tables in OUT are replaced only when the run completes.
     """
-    from .read.ingest import iter_files
-    from .run.corpus import run as run_pipeline
-    from .run.executors import auto_jobs
+    import os
+
+    from .output.folder import OutputError, OutputFolder
+    from .run.cache import StoreMissing
+    from .run.corpus import input_files, run as run_pipeline
+    from .run.executors import SchedulerError, auto_jobs
 
     chosen = _formats(formats)
     if not path.exists():
         _fail(f"input not found: {path}", EXIT_NO_INPUT)
-    files = iter_files(path)
+    try:
+        OutputFolder(out).check()
+    except OutputError as exc:
+        _fail(str(exc), EXIT_OUTPUT)
+    files = input_files(path, out)
     if not files:
         _fail(f"no .txt, .html or .htm files under {path}", EXIT_NO_INPUT)
+    cores = os.cpu_count() or 1
+    if jobs > cores and not scheduler:
+        console.print(f"note: --jobs {jobs} is more than the {cores} cores here; using {cores} "
+                      "(more workers only add memory)")
+        jobs = cores
     jobs = jobs or auto_jobs(files)
     nlp = _local_pipeline() if jobs == 1 and not scheduler else _check_model()
     total = len(files)
+    arguments = {"path": str(path), "out": str(out), "formats": chosen, "jobs": jobs, "scheduler": scheduler,
+                 "cache": not no_cache}
     try:
         with _progress() as progress:
             task = progress.add_task("documents", total=total, file="")
             summary = run_pipeline(path, out, nlp, jobs=jobs, scheduler=scheduler, use_cache=not no_cache,
-                                   formats=chosen,
+                                   formats=chosen, arguments=arguments,
                                    on_file=lambda p: progress.update(task, advance=1, file=Path(p).name))
     except KeyboardInterrupt:
-        _fail(f"interrupted: nothing was written; the tables in {out} are as they were", EXIT_INTERRUPTED)
+        _fail(f"interrupted: nothing was written; the tables in {out} are as they were "
+              "(files that finished are kept in the result cache: run again to resume)", EXIT_INTERRUPTED)
+    except OutputError as exc:
+        _fail(str(exc), EXIT_OUTPUT)
+    except (SchedulerError, StoreMissing) as exc:
+        _fail(f"{exc}; the tables in {out} are as they were", EXIT_CLUSTER)
+    except OSError as exc:  # e.g. the disk filled up while writing the tables
+        _fail(f"run stopped: {exc.strerror or exc}{f' ({exc.filename})' if exc.filename else ''}; "
+              f"the tables in {out} are as they were", EXIT_OUTPUT)
+    if summary.kept_previous:
+        _fail(f"no document was processed ({summary.errors} problem(s), e.g. {summary.first_error}); "
+              f"the tables in {out} are as they were; all problems: {summary.errors_path}", EXIT_NONE_SUCCEEDED)
     _print_summary(summary, out)
-    if summary.documents == 0:
-        raise typer.Exit(EXIT_NONE_SUCCEEDED)
 
 
 def _local_pipeline():
@@ -94,8 +133,9 @@ def _check_model() -> None:
 def review(out: Path = typer.Argument(Path("data/out"), help="Folder holding the run's tables.")) -> None:
     """Write OUT/review.html: every article with its extracted spans highlighted, to check rows by eye."""
     from .analyst.review import write_review
+    from .output.reading import written_format
 
-    if not (out / "documents.jsonl").is_file():
+    if written_format(out, "documents") is None:
         _fail(f"no run in {out}: run `extract run ... --out {out}` first", EXIT_NO_INPUT)
     page = write_review(out)
     console.print(f"written: {page}  (open it in a browser; it needs no network)")
@@ -104,7 +144,7 @@ def review(out: Path = typer.Argument(Path("data/out"), help="Folder holding the
 @app.command("eval")
 def eval_command(
     gold: Path = typer.Option(..., "--gold", "-g", help="Folder of hand-labelled <doc_id>.json files (SPEC's gold format)."),
-    out: Path = typer.Option(Path("data/out"), "--out", "-o", help="Folder holding the run's TABLE.jsonl files."),
+    out: Path = typer.Option(Path("data/out"), "--out", "-o", help="Folder holding the run's tables (any format it wrote)."),
     errors: str = typer.Option(None, "--errors", "-e", help="List the misses, extras and wrong attributes of this table."),
 ) -> None:
     """Score a run against your own labelled sample: P/R/F1 per table, accuracy per attribute.
@@ -114,10 +154,11 @@ def eval_command(
     from dataclasses import asdict
 
     from .analyst.evaluate import SCORED, evaluate, sums
+    from .output.reading import written_format
 
     if not gold.is_dir() or not any(gold.glob("*.json")):
         _fail(f"no gold files (*.json) in {gold}", EXIT_NO_INPUT)
-    if not (out / "documents.jsonl").is_file():
+    if written_format(out, "documents") is None:
         _fail(f"no run in {out}: run `extract run ... --out {out}` first", EXIT_NO_INPUT)
     if errors and errors not in SCORED:
         _fail(f"--errors takes one of {', '.join(SCORED)}", EXIT_USAGE)
@@ -165,7 +206,12 @@ def fetch_model() -> None:
         console.print(f"pkuseg model present: {path}")
     except segmenter_model.ModelMissing:
         console.print(f"fetching pkuseg model ({segmenter_model.SDIST}) into {segmenter_model.configured_dir()} ...")
-        path = segmenter_model.fetch()
+        from .model_fetch import FetchError, fetch
+
+        try:
+            path = fetch()
+        except FetchError as exc:
+            _fail(str(exc), EXIT_MODEL_MISSING)
         console.print(f"pkuseg model verified: {path}")
 
 

@@ -150,14 +150,13 @@ def load_gold(gold_dir: Path) -> dict[str, dict]:
 
 
 def load_predictions(out_dir: Path, table: str) -> dict[str, list[dict]]:
-    """Rows of out_dir/TABLE.jsonl by doc_id; named entities counted once per name per file."""
+    """Rows of the run's table (whichever format it wrote) by doc_id; named entities counted
+    once per name per file."""
+    from ..output.reading import iter_rows
+
     rows: dict[str, list[dict]] = {}
-    path = Path(out_dir) / f"{table}.jsonl"
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                rows.setdefault(str(row.get("doc_id")), []).append(row)
+    for row in iter_rows(out_dir, table):
+        rows.setdefault(str(row.get("doc_id")), []).append(row)
     if table == "villages" or table in NAMED:
         key = place_key if table == "villages" else plain
         rows = {doc: _first_per_name(rs, key) for doc, rs in rows.items()}
@@ -224,6 +223,7 @@ def sums(gold_dir: Path, out_dir: Path, docs: set[str] | None = None) -> SumsSco
 
 def evaluate(gold_dir: Path, out_dir: Path, docs: set[str] | None = None) -> dict[str, TableScore]:
     golds = load_gold(gold_dir)
+    out_dir = Path(out_dir).resolve()  # one run's tables, even if a run switches them meanwhile
     if docs:
         golds = {k: v for k, v in golds.items() if k in docs}
     return {table: score_table(table, golds, load_predictions(out_dir, table)) for table in SCORED}

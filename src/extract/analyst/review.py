@@ -12,7 +12,8 @@ continuations (`data-cont`), so the page has exactly one `data-row` element per 
 from __future__ import annotations
 
 import heapq
-import json
+import os
+import shutil
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,16 +46,68 @@ class Mark:
     children: list[Mark] = field(default_factory=list)
 
 
-def write_review(out_dir: Path) -> Path:
-    """Render OUT_DIR/review.html from the run's TABLE.jsonl files; return its path."""
-    out_dir = Path(out_dir)
-    tables = {name: _read_jsonl(out_dir / f"{name}.jsonl") for name in TABLES}
-    page = out_dir / "review.html"
-    page.write_text(render(tables, title=str(out_dir)), encoding="utf-8")
-    return page
+PAGE_ARTICLES = 200  # a page of at most ~this many articles (whole documents) opens quickly
 
 
-def render(tables: dict[str, list[dict]], title: str = "") -> str:
+def write_review(out_dir: Path, page_articles: int = PAGE_ARTICLES) -> Path:
+    """Render the run's tables (any format it wrote) as OUT_DIR/review.html, and when there
+    are more than `page_articles` articles, further pages OUT_DIR/review/page-N.html linked
+    from each other. Tables are read one page at a time. Returns the first page's path."""
+    from ..output.reading import iter_rows
+
+    shown = Path(out_dir)
+    out_dir = shown.resolve()  # one run's tables, even if a run switches them meanwhile
+    n_pages = sum(1 for _ in _page_groups(({"doc_id": d["doc_id"]} for d in iter_rows(out_dir, "documents")),
+                                          page_articles))  # a first pass that keeps no text
+    first, folder = out_dir / "review.html", out_dir / "review"
+    shutil.rmtree(folder, ignore_errors=True)
+    first.unlink(missing_ok=True)
+    paths = [first] + [folder / f"page-{n}.html" for n in range(2, n_pages + 1)]
+    readers = {name: _Pending(iter_rows(out_dir, name)) for name in RECORD_TABLES}
+    groups = _page_groups(iter_rows(out_dir, "documents"), page_articles)
+    for n, path in enumerate(paths, start=1):
+        docs = next(groups, [])
+        last = docs[-1]["doc_id"] if docs else None
+        tables = {"documents": docs, **{name: r.upto(last, final=n == len(paths)) for name, r in readers.items()}}
+        pages = [{"n": k, "current": k == n, "href": os.path.relpath(p, path.parent)} for k, p in enumerate(paths, 1)]
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(render(tables, title=str(shown), pages=pages, page_articles=page_articles), encoding="utf-8")
+    return first
+
+
+def _page_groups(docs, size: int):
+    """Documents rows in pages of whole documents, about `size` articles each."""
+    page: list[dict] = []
+    for d in docs:
+        if len(page) >= size and d["doc_id"] != page[-1]["doc_id"]:
+            yield page
+            page = []
+        page.append(d)
+    if page:
+        yield page
+
+
+class _Pending:
+    """A table's rows (sorted by doc_id, as runs write them) taken page by page."""
+
+    def __init__(self, rows):
+        self.rows, self.next = rows, None
+
+    def upto(self, doc_id: str | None, final: bool) -> list[dict]:
+        taken = []
+        while True:
+            if self.next is None:
+                self.next = next(self.rows, None)
+                if self.next is None:
+                    return taken
+            if not final and (doc_id is None or str(self.next["doc_id"]) > doc_id):
+                return taken
+            taken.append(self.next)
+            self.next = None
+
+
+def render(tables: dict[str, list[dict]], title: str = "", pages: list[dict] | None = None,
+           page_articles: int = PAGE_ARTICLES) -> str:
     """The page's HTML for tables given as {name: [row dicts as in TABLE.jsonl]}."""
     docs = tables["documents"]
     texts = {d["article_id"]: d["article_text"] or "" for d in docs}
@@ -97,6 +150,8 @@ def render(tables: dict[str, list[dict]], title: str = "") -> str:
         docs=[{"doc_id": doc_id, "articles": arts} for doc_id, arts in articles_by_doc.items()],
         n_articles=len(docs),
         orphans=orphans,
+        pages=pages,
+        page_articles=page_articles,
         rows=rows,
     )
 
@@ -138,10 +193,3 @@ def segments(node: Mark, text: str) -> list[dict]:
     if node.end > pos:
         out.append({"text": text[pos:node.end]})
     return out
-
-
-def _read_jsonl(path: Path) -> list[dict]:
-    if not path.is_file():
-        return []
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]

@@ -7,12 +7,12 @@
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pandas as pd
 
 from .columns import column_types, pandas_dtype
+from .reading import iter_rows, written_format
 from ..models import TABLES
 
 
@@ -22,13 +22,14 @@ FACT_TABLES = ("amounts", "household_counts")
 def load(out_dir: str | Path = "data/out", table: str | None = None, facts: bool = False):
     """All tables as {name: DataFrame}, or one DataFrame when `table` is given.
 
-    Reads TABLE.jsonl (lossless: nulls and author lists survive); integers are nullable
+    Reads whichever format the run wrote (TABLE.jsonl, else .parquet, else .csv) from one
+    run directory (`out_dir` resolved once, so every table comes from the same run); integers are nullable
     Int64, money Float64, flags boolean, `published` datetime64, categories from the models'
     Literal types, `authors` lists. With `facts=True` (amounts, household_counts) only the rows
     an analyst adds up: `status` actual, not a `repeat`, and for amounts no `per`; each with its
     article's `published` date beside its `year`, `county` and `province`.
     """
-    out_dir = Path(out_dir)
+    out_dir = Path(out_dir).resolve()
     if table is None:
         if facts:
             raise ValueError("facts=True needs table='amounts' or table='household_counts'")
@@ -50,12 +51,11 @@ def _facts(frame: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
 
 
 def _load_table(out_dir: Path, name: str) -> pd.DataFrame:
-    path = out_dir / f"{name}.jsonl"
-    if not path.is_file():
-        raise FileNotFoundError(f"{path} not found: run `extract run` with --out {out_dir} first")
+    if written_format(out_dir, name) is None:
+        raise FileNotFoundError(f"{out_dir / name}.jsonl/.parquet/.csv not found: "
+                                f"run `extract run` with --out {out_dir} first")
     types = column_types(TABLES[name])
-    with path.open(encoding="utf-8") as fh:
-        rows = [json.loads(line) for line in fh if line.strip()]
+    rows = list(iter_rows(out_dir, name))
     frame = pd.DataFrame.from_records(rows, columns=list(types))
     for column, kind in types.items():
         dtype = pandas_dtype(kind)

@@ -59,7 +59,7 @@ def display_path(path: Path) -> str:
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def read_document(path: Path) -> RawDocument:
+def read_document(path: Path, data: bytes | None = None) -> RawDocument:
     try:
         if not path.is_file():
             raise IngestError(path, "not a regular file")
@@ -67,7 +67,7 @@ def read_document(path: Path) -> RawDocument:
         if size_mb > MAX_FILE_MB:
             raise IngestError(path, f"file is {size_mb:.1f} MB, above the {MAX_FILE_MB:g} MB limit "
                                     "(set EXTRACT_MAX_FILE_MB to raise it); not processed")
-        data = path.read_bytes()
+        data = path.read_bytes() if data is None else data  # given: the bytes the caller keyed
     except OSError as exc:
         raise IngestError(path, f"cannot read file: {exc.strerror or exc}") from exc
     if not data.strip():

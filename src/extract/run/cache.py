@@ -1,9 +1,15 @@
-"""Per-document result cache: a re-run reprocesses only files that changed.
+"""Per-file result store: each file's rows are written here as the file completes, and the
+final tables are streamed from it. The same store is the result cache across runs.
 
-An entry is keyed by the file's bytes, its path (doc_id and provenance come from it) and the
-pipeline version — a hash of the package's code, config and lexicons — so any change to the
-rules invalidates every entry. Entries are JSON rows validated back through the models.
-Location: $EXTRACT_CACHE_DIR, else the per-user cache folder.
+An entry is keyed by the bytes that were actually processed, with the file's path (doc_id
+and provenance come from it), under a folder per pipeline version — a hash of the package's
+code, config and lexicons — so any change to the rules starts a new folder. The worker that
+processed a file computes the key from the bytes it read, so a file changed during a run is
+stored under its new content, never under the old one. Entries are JSON: rows as the JSONL
+tables hold them, sorted in table order, and the file's error rows. An entry read back for
+reuse is validated through the models; a wrong-shaped one is recomputed, not trusted.
+Location: $EXTRACT_CACHE_DIR, else the per-user cache folder; `--no-cache` runs use a store of
+their own beside the output folder, removed when the run ends.
 """
 from __future__ import annotations
 
@@ -32,41 +38,73 @@ def pipeline_version() -> str:
     return h.hexdigest()[:16]
 
 
+def cache_root() -> Path:
+    return Path(os.environ.get("EXTRACT_CACHE_DIR") or platformdirs.user_cache_dir("extract")) / "results"
+
+
+def row_order(row: dict) -> tuple:
+    """Table order inside one file: article number, then span offsets."""
+    return (int(row["article_id"].rsplit("-", 1)[1]), row.get("start", 0), row.get("end", 0))
+
+
+class StoreMissing(RuntimeError):
+    """A result a worker reported as stored is not readable by this process."""
+
+
 class ResultCache:
     def __init__(self, folder: Path):
-        self.folder = folder
+        self.folder = Path(folder)
 
     @classmethod
     def for_run(cls) -> "ResultCache":
-        root = os.environ.get("EXTRACT_CACHE_DIR") or platformdirs.user_cache_dir("extract")
-        return cls(Path(root) / "results" / pipeline_version())
+        return cls(cache_root() / pipeline_version())
 
-    def key(self, path: str, data: bytes) -> str:
+    @staticmethod
+    def key(path: str, data: bytes) -> str:
         return hashlib.sha256(path.encode("utf-8") + b"\0" + data).hexdigest()
 
+    def entry(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
     def get(self, key: str) -> FileResult | None:
-        entry = self.folder / key[:2] / f"{key}.json"
+        """The stored result, validated through the models; None when absent or wrong-shaped."""
         try:
-            stored = json.loads(entry.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            stored = json.loads(self.entry(key).read_text(encoding="utf-8"))
+            result = FileResult(stored["path"])
+            if not isinstance(result.path, str) or set(stored["rows"]) - set(TABLES):
+                return None
+            for name, rows in stored["rows"].items():
+                result.rows[name] = [TABLES[name].model_validate(r) for r in rows]
+            result.errors = [ErrorRow.model_validate(e) for e in stored["errors"]]
+        except Exception:  # unreadable, not JSON, or not the shape this version writes
             return None
-        result = FileResult(stored["path"])
-        for name, rows in stored["rows"].items():
-            result.rows[name] = [TABLES[name].model_validate(r) for r in rows]
-        result.errors = [ErrorRow.model_validate(e) for e in stored["errors"]]
         return result
 
-    def put(self, key: str, result: FileResult) -> None:
-        """Store a processed file's rows; best effort: a cache that cannot be written is no error."""
+    def rows(self, key: str) -> dict[str, list[dict]]:
+        """The entry's rows as stored (JSONL-shaped dicts, in table order), for streaming."""
+        try:
+            return json.loads(self.entry(key).read_text(encoding="utf-8"))["rows"]
+        except (OSError, ValueError, KeyError) as exc:
+            raise StoreMissing(f"result {self.entry(key)} cannot be read back ({exc}); the store must be "
+                               "on storage every worker and this machine share (EXTRACT_CACHE_DIR)") from exc
+
+    def put(self, key: str, result: FileResult) -> bool:
+        """Store a processed file's rows (sorted in table order); False when it cannot be written."""
         stored = {"path": result.path,
-                  "rows": {n: [r.model_dump(mode="json") for r in rows] for n, rows in result.rows.items()},
+                  "rows": {n: sorted((r.model_dump(mode="json") for r in rows), key=row_order)
+                           for n, rows in result.rows.items()},
                   "errors": [e.model_dump(mode="json") for e in result.errors]}
-        entry = self.folder / key[:2] / f"{key}.json"
+        entry = self.entry(key)
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(stored, fh, ensure_ascii=False)
-            os.replace(tmp, entry)
+            fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(stored, fh, ensure_ascii=False)
+                os.replace(tmp, entry)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
         except OSError:
-            pass
+            return False
+        return True

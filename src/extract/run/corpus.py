@@ -1,20 +1,27 @@
 """Run the pipeline over a corpus and write the tables.
 
 `run` applies `process.process_file` to every file under a folder — in this process, in worker
-processes or on a Dask cluster (executors.py), skipping files whose result is cached (cache.py) —
-and writes the tables all together at the end.
+processes or on a Dask cluster (executors.py). Each file's rows go into the result store
+(cache.py) as the file completes; this process keeps only each file's doc_id and store key.
+When every file is done, the tables are streamed from the store in document order into a new
+run directory, which replaces the previous tables in one switch (output/folder.py). A run
+killed half-way leaves the previous tables; the next run takes what finished from the store.
 """
 from __future__ import annotations
 
+import datetime as dt
+import resource
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ..models import TABLES, ErrorRow, Table
-from ..output.writers import TableSet
+from .. import __version__
+from ..models import TABLES, ErrorRow
+from ..output.folder import OutputFolder, is_run_folder, write_run_json
+from ..output.stream import TableStream, write_errors
 from ..read.ingest import display_path, iter_files
-from .cache import ResultCache
+from .cache import ResultCache, pipeline_version
 from .executors import results
 
 
@@ -29,45 +36,106 @@ class RunSummary:
     errors: int = 0
     skipped: int = 0
     seconds: float = 0.0
+    cpu_parent: float = 0.0  # CPU seconds of this process
+    cpu_workers: float | None = None  # CPU seconds of its worker processes (None on Dask)
     errors_path: Path | None = None
+    kept_previous: bool = False  # nothing succeeded: the previous tables were kept
+    first_error: str | None = None
 
     @property
     def chars_per_second(self) -> float:
         return self.chars / self.seconds if self.seconds else 0.0
 
 
+def input_files(root: Path, out: Path | None = None) -> list[Path]:
+    """The files `run` reads under root: never a run's output (a folder holding our run.json,
+    or the output folder's run directories), even when the output folder lies inside root."""
+    runs = OutputFolder(out).runs.resolve() if out is not None else None
+    verdict: dict[Path, bool] = {}
+
+    def output(path: Path) -> bool:
+        for folder in (path.parent, path.parent.parent):
+            if folder not in verdict:
+                verdict[folder] = is_run_folder(folder)
+            if verdict[folder]:
+                return True
+        return runs is not None and runs in path.resolve().parents
+
+    return [p for p in iter_files(root) if not output(p)]
+
+
 def run(root: Path, out: Path, nlp=None, *, jobs: int = 1, scheduler: str | None = None,
         use_cache: bool = True, formats: Sequence[str] = ("csv", "jsonl"),
-        on_file: Callable[[str], None] | None = None) -> RunSummary:
+        on_file: Callable[[str], None] | None = None, arguments: dict | None = None) -> RunSummary:
     """Process every input file under root and write all tables and errors.jsonl into out.
 
-    The tables replace the previous ones only once everything is written (TableSet), so an
-    interrupted run leaves the previous tables as they were.
+    The tables replace the previous ones only once everything is written, all in one switch,
+    and only when at least one document succeeded (else the previous ones stay).
     """
-    started = time.perf_counter()
-    paths, errors = _unique_doc_ids(iter_files(root))
-    summary = RunSummary(files=len(paths) + len(errors))
-    cache = ResultCache.for_run() if use_cache else None
-    tables: dict[str, list[Table]] = {name: [] for name in TABLES}
-    for result, cached in results(paths, cache, nlp=nlp, jobs=jobs, scheduler=scheduler):
-        summary.cached += cached
-        errors += result.errors
-        for name, rows in result.rows.items():
-            tables[name] += rows
-        if on_file:
-            on_file(result.path)
-    with TableSet(out, formats) as writer:
-        for name, model in TABLES.items():
-            rows = sorted(tables[name], key=_row_order)
-            writer.table(name, model, rows)
-            summary.rows[name] = len(rows)
-        summary.errors_path = writer.errors(sorted(errors, key=lambda e: (e.path, e.stage)))
-    summary.documents = len({r.doc_id for r in tables["documents"]})
-    summary.articles = len(tables["documents"])
-    summary.chars = sum(r.n_chars for r in tables["documents"])
-    summary.errors, summary.skipped = len(errors), sum(e.skipped for e in errors)
-    summary.seconds = time.perf_counter() - started
+    started, cpu0 = time.perf_counter(), _cpu()
+    folder = OutputFolder(out)
+    with folder:
+        paths, errors = _unique_doc_ids(input_files(root, out))
+        summary = RunSummary(files=len(paths) + len(errors))
+        store = ResultCache.for_run() if use_cache else ResultCache(folder.store)
+        stored: list[tuple[str, str]] = []  # (doc_id, store key) of every file with rows
+        for done in results(paths, store, nlp=nlp, jobs=jobs, scheduler=scheduler, reuse=use_cache):
+            summary.cached += done.cached
+            errors += done.errors
+            if done.key:
+                stored.append((done.doc_id, done.key))
+                summary.documents += 1
+                summary.articles += done.articles
+                summary.chars += done.chars
+            if on_file:
+                on_file(done.path)
+        stored.sort()
+        tables = TableStream(folder.partial, formats)
+        try:
+            for _, key in stored:
+                for name, rows in store.rows(key).items():
+                    for row in rows:
+                        tables.add(name, row)
+        except BaseException:
+            tables.abort()
+            raise
+        tables.close()
+        summary.rows = dict(tables.counts)
+        errors.sort(key=lambda e: (e.path, e.stage))
+        write_errors(folder.partial / "errors.jsonl", errors)
+        summary.errors, summary.skipped = len(errors), sum(e.skipped for e in errors)
+        summary.seconds = time.perf_counter() - started
+        summary.cpu_parent, summary.cpu_workers = _cpu_since(cpu0, scheduler)
+        info = _run_info(root, out, formats, jobs, scheduler, use_cache, arguments, summary)
+        write_run_json(folder.partial, info)
+        if summary.documents == 0:
+            summary.kept_previous = True
+            summary.first_error = next((f"{e.path}: {e.reason}" for e in errors), None)
+            summary.errors_path = folder.keep_failed() / "errors.jsonl"
+        else:
+            folder.commit()
+            summary.errors_path = Path(out) / "errors.jsonl"
     return summary
+
+
+def _cpu() -> tuple[float, float]:
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+def _cpu_since(start: tuple[float, float], scheduler: str | None) -> tuple[float, float | None]:
+    now = _cpu()
+    return now[0] - start[0], (None if scheduler else now[1] - start[1])
+
+
+def _run_info(root, out, formats, jobs, scheduler, use_cache, arguments, summary: RunSummary) -> dict:
+    counts = {k: v for k, v in asdict(summary).items() if k not in ("errors_path", "kept_previous", "first_error")}
+    return {"extract_version": __version__, "pipeline_version": pipeline_version(),
+            "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "status": "ok" if summary.documents else "no document succeeded; previous tables kept",
+            "arguments": arguments or {"path": str(root), "out": str(out), "formats": list(formats), "jobs": jobs,
+                                       "scheduler": scheduler, "cache": use_cache},
+            "formats": list(formats), "tables": list(TABLES), "counts": counts}
 
 
 def _unique_doc_ids(paths: list[Path]) -> tuple[list[Path], list[ErrorRow]]:
@@ -83,8 +151,3 @@ def _unique_doc_ids(paths: list[Path]) -> tuple[list[Path], list[ErrorRow]]:
                                    reason=f"doc_id {display_path(Path(path.stem))!r} already taken by "
                                           f"{display_path(first)}; file names must be unique without extension"))
     return kept, errors
-
-
-def _row_order(row: Table):
-    article_no = int(row.article_id.rsplit("-", 1)[1])
-    return (row.doc_id, article_no, getattr(row, "start", 0), getattr(row, "end", 0))

@@ -14,11 +14,12 @@ from .results import FileResult
 PIECE_CHARS = 100_000  # longer articles go through spaCy in pieces: memory stays bounded
 
 
-def process_file(path: Path, nlp) -> FileResult:
-    """One input file → its rows in every table, or error rows saying why not."""
+def process_file(path: Path, nlp, data: bytes | None = None) -> FileResult:
+    """One input file → its rows in every table, or error rows saying why not. `data`: the
+    file's bytes when the caller has read them already (so the result is of those bytes)."""
     result = FileResult(display_path(path))
     try:
-        raw = read_document(path)
+        raw = read_document(path, data)
     except IngestError as exc:
         result.errors.append(ErrorRow(path=result.path, stage="ingest", reason=exc.reason))
         return result
