@@ -112,6 +112,23 @@ def test_text_and_fields_are_escaped():
     assert len([m for m in _parse(html).marks if "data-row" in m]) == 1
 
 
+def test_plans_thresholds_and_repeats_are_marked_and_a_repeat_links_its_first_mention():
+    text = "合作社分红30万元。计划明年分红50万元。收入低于5000元的纳入监测。今年分红30万元。"
+    tables = {name: [] for name in TABLES}
+    tables["documents"] = [_doc(text)]
+    at = lambda needle, n=0: [i for i in range(len(text)) if text.startswith(needle, i)][n]  # noqa: E731
+    tables["amounts"] = [
+        _row("30万元", at("30万元"), value_yuan=300000.0, status="actual", repeat=False),
+        _row("50万元", at("50万元"), value_yuan=500000.0, status="planned", repeat=False),
+        _row("5000元", at("5000元"), value_yuan=5000.0, status="condition", repeat=False),
+        _row("30万元", at("30万元", 1), value_yuan=300000.0, status="actual", repeat=True),
+    ]
+    marks = [m for m in _parse(render(tables)).marks if "data-row" in m]
+    facts = [(m.get("data-row"), m.get("data-fact"), m.get("data-first")) for m in marks]
+    assert facts == [("amounts:0", None, None), ("amounts:1", "planned", None),
+                     ("amounts:2", "condition", None), ("amounts:3", "repeat", "amounts:0")]
+
+
 def test_crossing_spans_are_cut_but_each_row_is_one_element():
     text = "河北省王庄村合作社投资5万元建设大棚"
     coop, village = text.index("王庄村合作社"), text.index("王庄村")

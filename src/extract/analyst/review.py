@@ -43,6 +43,8 @@ class Mark:
     key: str  # "table:index", the row's id in the embedded JSON
     cont: bool = False  # a continuation piece of a span cut at an enclosing mark's end
     bad: bool = False  # article_text[start:end] != text
+    fact: str | None = None  # planned, condition or repeat: a figure an analyst does not add up
+    first: str | None = None  # for a repeat: the key of the figure it restates
     children: list[Mark] = field(default_factory=list)
 
 
@@ -106,6 +108,24 @@ class _Pending:
             self.next = None
 
 
+FACT_TABLES = ("amounts", "household_counts")
+VALUE = {"amounts": "value_yuan", "household_counts": "value"}
+
+
+def _fact(table: str, row: dict, earlier: list[tuple[str, dict]]) -> dict:
+    """How the page marks a figure that is not a fact to add up: planned, condition, or a
+    repeat linked to the first earlier mention of its value in the article (within 10%).
+    `earlier`: (key, row) of the article's earlier figures of the table."""
+    if table not in FACT_TABLES:
+        return {}
+    if row.get("repeat"):
+        value = row.get(VALUE[table]) or 0
+        first = next((k for k, r in earlier if not r.get("repeat")
+                      and abs((r.get(VALUE[table]) or 0) - value) <= 0.1 * max(abs(value), 1)), None)
+        return {"fact": "repeat", "first": first}
+    return {"fact": row.get("status")} if row.get("status") in ("planned", "condition") else {}
+
+
 def render(tables: dict[str, list[dict]], title: str = "", pages: list[dict] | None = None,
            page_articles: int = PAGE_ARTICLES) -> str:
     """The page's HTML for tables given as {name: [row dicts as in TABLE.jsonl]}."""
@@ -113,6 +133,7 @@ def render(tables: dict[str, list[dict]], title: str = "", pages: list[dict] | N
     texts = {d["article_id"]: d["article_text"] or "" for d in docs}
     marks: dict[str, list[Mark]] = defaultdict(list)  # by article_id
     rows: dict[str, dict] = {}
+    earlier: dict[tuple[str, str], list[tuple[str, dict]]] = defaultdict(list)  # (article, table) -> figures
     for name in RECORD_TABLES:
         for i, row in enumerate(tables.get(name, [])):
             key = f"{name}:{i}"
@@ -124,7 +145,9 @@ def render(tables: dict[str, list[dict]], title: str = "", pages: list[dict] | N
                 bad = text[row["start"]:row["end"]] != row["text"]
             else:  # no such article: the row's own text stands in for it
                 start, end, bad = 0, len(row["text"] or ""), True
-            marks[row["article_id"]].append(Mark(start, end, name, key, bad=bad))
+            before = earlier[(row["article_id"], name)]
+            marks[row["article_id"]].append(Mark(start, end, name, key, bad=bad, **_fact(name, row, before)))
+            before.append((key, row))
 
     articles_by_doc: dict[str, list[dict]] = defaultdict(list)
     for d in docs:
@@ -173,7 +196,7 @@ def nest(marks: list[Mark], length: int) -> Mark:
             stack.pop()
         parent = stack[-1]
         if mark.end > parent.end:
-            rest = Mark(parent.end, mark.end, mark.table, mark.key, cont=True, bad=mark.bad)
+            rest = Mark(parent.end, mark.end, mark.table, mark.key, cont=True, bad=mark.bad, fact=mark.fact)
             heapq.heappush(heap, (rest.start, -rest.end, order[rest.table], seq, rest))
             seq += 1
             mark.end = parent.end
