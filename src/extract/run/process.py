@@ -14,25 +14,43 @@ PIECE_CHARS = 100_000  # longer articles go through spaCy in pieces: memory stay
 
 
 def process_file(path: Path, nlp) -> FileResult:
-    """One input file → its rows in every table, or error rows saying why not."""
+    """One input file → its rows in every table, or error rows saying why not.
+
+    Never raises for a file: an unexpected error in any stage (a library bug on odd text)
+    becomes an error row naming the stage and the exception, the file's rows are dropped
+    and the run goes on with the next file.
+    """
     result = FileResult(display_path(path))
+    stage = ["ingest"]  # the stage running, for the error row
+    try:
+        _process(path, nlp, result, stage)
+    except Exception as exc:  # noqa: BLE001 - one file never stops a run
+        result.rows = FileResult(result.path).rows
+        result.errors = [e for e in result.errors if not e.skipped]
+        result.errors.append(ErrorRow(path=result.path, stage=stage[0],
+                                      reason=f"unexpected error, file skipped: {type(exc).__name__}: {exc}"[:500]))
+    return result
+
+
+def _process(path: Path, nlp, result: FileResult, stage: list[str]) -> None:
     try:
         raw = read_document(path)
     except IngestError as exc:
         result.errors.append(ErrorRow(path=result.path, stage="ingest", reason=exc.reason))
-        return result
+        return
     if raw.warning:
         result.errors.append(ErrorRow(path=result.path, stage="ingest", reason=raw.warning, skipped=False))
+    stage[0] = "clean"
     page = clean_page(raw.text)
     articles = [a for a in split_articles(page, raw.doc_id) if a.text.strip()]
     if not articles:
         result.errors.append(ErrorRow(path=result.path, stage="clean", reason="no article text left after cleaning"))
-        return result
+        return
     for article in articles:
+        stage[0] = "nlp"
         result.rows["documents"].append(document_row(article, page, result.path))
         for name, rows in article_rows(article, nlp).items():
             result.rows[name].extend(rows)
-    return result
 
 
 def article_rows(article: Article, nlp) -> dict[str, list[Table]]:
