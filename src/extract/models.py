@@ -50,7 +50,7 @@ class Record(Table):
     doc_id: str = Field(description="File name without its extension.")
     article_id: str = Field(description="The article the record comes from.")
     text: str = Field(description="The record's surface span: article_text[start:end].")
-    sentence: str = Field(description="The cleaned sentence around the span.")
+    sentence: str = Field(description="The cleaned sentence around the span; for a sentence over 500 chars, the clauses around the span that fit in 500.")
     start: int = Field(description="Character offset of the span in article_text.")
     end: int = Field(description="Character offset just past the span.")
 

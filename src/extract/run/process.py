@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..models import TABLES, ErrorRow, Table
-from ..output.records import document_row, record_rows
+from ..output.records import document_row, drop_implausible, record_rows
 from ..read.articles import Article, split_articles
 from ..read.clean import clean_page
 from ..read.ingest import IngestError, display_path, read_document
@@ -49,8 +49,11 @@ def _process(path: Path, nlp, result: FileResult, stage: list[str]) -> None:
     for article in articles:
         stage[0] = "nlp"
         result.rows["documents"].append(document_row(article, page, result.path))
-        for name, rows in article_rows(article, nlp).items():
-            result.rows[name].extend(rows)
+        rows = article_rows(article, nlp)
+        for note in drop_implausible(rows):
+            result.errors.append(ErrorRow(path=result.path, stage="nlp", reason=note, skipped=False))
+        for name, found in rows.items():
+            result.rows[name].extend(found)
 
 
 def article_rows(article: Article, nlp) -> dict[str, list[Table]]:
