@@ -9,12 +9,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
+
 from .models import TABLES
 from .nlp import segmenter as segmenter_model
-
-app = typer.Typer(help="Turn Chinese rural poverty-alleviation news into analyst-ready tables.",
-                  no_args_is_help=True, add_completion=False)
-console = Console(stderr=True, soft_wrap=True)  # one error stays one line
 
 EXIT_NONE_SUCCEEDED = 1
 EXIT_NO_INPUT = 2
@@ -23,9 +20,14 @@ EXIT_USAGE = 4
 EXIT_INTERRUPTED = 130
 
 
+app = typer.Typer(help="Turn Chinese rural poverty-alleviation news into analyst-ready tables.",
+                  no_args_is_help=True, add_completion=False)
+console = Console(stderr=True, soft_wrap=True)  # one error stays one line
+
+
 @app.command()
 def run(
-    path: Path = typer.Argument(..., help="Folder of .txt/.html/.htm files (searched recursively), or one file."),
+    path: Path = typer.Argument(..., help="Folder of .txt/.html/.htm/.shtml/.xhtml files (searched recursively; see --glob), or one file."),
     out: Path = typer.Option(Path("data/out"), "--out", "-o", help="Folder the tables are written to."),
     formats: str = typer.Option("csv,jsonl", "--format", "-f",
                                 help="Comma-separated output formats: csv (UTF-8 with BOM), jsonl, parquet."),
@@ -38,22 +40,34 @@ def run(
                                        "its workers must see the input paths."),
     no_cache: bool = typer.Option(False, "--no-cache",
                                   help="Reprocess every file instead of reusing results of unchanged files."),
+    globs: list[str] = typer.Option(None, "--glob",
+                                    help="Take only files matching this pattern (repeatable), matched against the "
+                                         "path under PATH and the file name; `*` also matches `/`. Default: "
+                                         "*.txt, *.html, *.htm, *.shtml, *.xhtml."),
+    excludes: list[str] = typer.Option(None, "--exclude",
+                                       help="Leave out files matching this pattern (repeatable), as for --glob."),
+    follow_links: bool = typer.Option(False, "--follow-links",
+                                      help="Also follow symbolic links that lead out of PATH (by default they are "
+                                           "reported in errors.jsonl and not followed)."),
 ) -> None:
     """Extract every table from the documents under PATH into OUT (CSV with BOM + JSONL by default).
 
     Re-runs reuse the results of files whose content, path and pipeline version are unchanged.
     The tables in OUT are replaced only when the run completes.
     """
-    from .read.ingest import iter_files
+    from .read.ingest import Selection, iter_files
     from .run.corpus import run as run_pipeline
     from .run.executors import auto_jobs
 
     chosen = _formats(formats)
+    selection = Selection(tuple(globs or ()), tuple(excludes or ()), follow_links)
     if not path.exists():
         _fail(f"input not found: {path}", EXIT_NO_INPUT)
-    files = iter_files(path)
+    files = iter_files(path, selection)
     if not files:
-        _fail(f"no .txt, .html or .htm files under {path}", EXIT_NO_INPUT)
+        wanted = ", ".join(selection.globs) if selection.globs else ".txt, .html, .htm, .shtml or .xhtml"
+        _fail(f"no {wanted} files under {path}" + (" (after --exclude)" if selection.excludes else ""),
+              EXIT_NO_INPUT)
     jobs = jobs or auto_jobs(files)
     nlp = _local_pipeline() if jobs == 1 and not scheduler else _check_model()
     total = len(files)
@@ -61,7 +75,7 @@ def run(
         with _progress() as progress:
             task = progress.add_task("documents", total=total, file="")
             summary = run_pipeline(path, out, nlp, jobs=jobs, scheduler=scheduler, use_cache=not no_cache,
-                                   formats=chosen,
+                                   formats=chosen, selection=selection,
                                    on_file=lambda p: progress.update(task, advance=1, file=Path(p).name))
     except KeyboardInterrupt:
         _fail(f"interrupted: nothing was written; the tables in {out} are as they were", EXIT_INTERRUPTED)
@@ -197,6 +211,9 @@ def _print_summary(summary, out: Path) -> None:
     console.print(table)
     console.print(f"{summary.files} files, {summary.documents} documents, {summary.articles} articles, "
                   f"{summary.chars:,} chars in {summary.seconds:.1f} s ({summary.chars_per_second:,.0f} chars/s)")
+    if summary.not_taken:
+        left = ", ".join(f"{n} {ext}" for ext, n in summary.not_taken.items())
+        console.print(f"not taken: {left} (choose files with --glob / --exclude)", markup=False, highlight=False)
     if summary.cached:
         console.print(f"{summary.cached} unchanged file(s) taken from the result cache (--no-cache to reprocess)")
     if summary.errors:

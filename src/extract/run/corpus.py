@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..models import TABLES, ErrorRow, Table
 from ..output.writers import TableSet
-from ..read.ingest import display_path, iter_files
+from ..read.ingest import Selection, display_path, doc_id_of, scan
 from .cache import ResultCache
 from .executors import results
 
@@ -30,6 +30,7 @@ class RunSummary:
     skipped: int = 0
     seconds: float = 0.0
     errors_path: Path | None = None
+    not_taken: dict[str, int] = field(default_factory=dict)  # files left out, by extension
 
     @property
     def chars_per_second(self) -> float:
@@ -38,18 +39,20 @@ class RunSummary:
 
 def run(root: Path, out: Path, nlp=None, *, jobs: int = 1, scheduler: str | None = None,
         use_cache: bool = True, formats: Sequence[str] = ("csv", "jsonl"),
-        on_file: Callable[[str], None] | None = None) -> RunSummary:
+        on_file: Callable[[str], None] | None = None, selection: Selection = Selection()) -> RunSummary:
     """Process every input file under root and write all tables and errors.jsonl into out.
 
     The tables replace the previous ones only once everything is written (TableSet), so an
     interrupted run leaves the previous tables as they were.
     """
     started = time.perf_counter()
-    paths, errors = _unique_doc_ids(iter_files(root))
-    summary = RunSummary(files=len(paths) + len(errors))
+    found = scan(root, selection)
+    paths, errors = _unique_doc_ids(found.files, root)
+    summary = RunSummary(files=len(paths) + len(errors), not_taken=dict(sorted(found.not_taken.items())))
+    errors += found.errors
     cache = ResultCache.for_run() if use_cache else None
     tables: dict[str, list[Table]] = {name: [] for name in TABLES}
-    for result, cached in results(paths, cache, nlp=nlp, jobs=jobs, scheduler=scheduler):
+    for result, cached in results(paths, cache, nlp=nlp, jobs=jobs, scheduler=scheduler, root=root):
         summary.cached += cached
         errors += result.errors
         for name, rows in result.rows.items():
@@ -70,18 +73,20 @@ def run(root: Path, out: Path, nlp=None, *, jobs: int = 1, scheduler: str | None
     return summary
 
 
-def _unique_doc_ids(paths: list[Path]) -> tuple[list[Path], list[ErrorRow]]:
-    """Two files with one stem (a.txt, a.html) would share a doc_id: the first path keeps it."""
+def _unique_doc_ids(paths: list[Path], root: Path | None = None) -> tuple[list[Path], list[ErrorRow]]:
+    """Two files in one folder with one stem (a.txt, a.html) would share a doc_id: the first
+    path keeps it."""
     owner: dict[str, Path] = {}
     kept, errors = [], []
     for path in paths:
-        first = owner.setdefault(path.stem, path)
+        doc_id = doc_id_of(path, root)
+        first = owner.setdefault(doc_id, path)
         if first is path:
             kept.append(path)
         else:
             errors.append(ErrorRow(path=display_path(path), stage="ingest",
-                                   reason=f"doc_id {display_path(Path(path.stem))!r} already taken by "
-                                          f"{display_path(first)}; file names must be unique without extension"))
+                                   reason=f"doc_id {doc_id!r} already taken by {display_path(first)}; "
+                                          "files in one folder must differ without their extension"))
     return kept, errors
 
 

@@ -13,7 +13,7 @@ from .results import FileResult
 PIECE_CHARS = 100_000  # longer articles go through spaCy in pieces: memory stays bounded
 
 
-def process_file(path: Path, nlp) -> FileResult:
+def process_file(path: Path, nlp, root: Path | None = None) -> FileResult:
     """One input file → its rows in every table, or error rows saying why not.
 
     Never raises for a file: an unexpected error in any stage (a library bug on odd text)
@@ -23,7 +23,7 @@ def process_file(path: Path, nlp) -> FileResult:
     result = FileResult(display_path(path))
     stage = ["ingest"]  # the stage running, for the error row
     try:
-        _process(path, nlp, result, stage)
+        _process(path, nlp, root, result, stage)
     except Exception as exc:  # noqa: BLE001 - one file never stops a run
         result.rows = FileResult(result.path).rows
         result.errors = [e for e in result.errors if not e.skipped]
@@ -32,9 +32,9 @@ def process_file(path: Path, nlp) -> FileResult:
     return result
 
 
-def _process(path: Path, nlp, result: FileResult, stage: list[str]) -> None:
+def _process(path: Path, nlp, root: Path | None, result: FileResult, stage: list[str]) -> None:
     try:
-        raw = read_document(path)
+        raw = read_document(path, root)
     except IngestError as exc:
         result.errors.append(ErrorRow(path=result.path, stage="ingest", reason=exc.reason))
         return
