@@ -453,3 +453,46 @@ def test_unreadable_folder_is_an_error_row(nlp, tmp_path, monkeypatch):
     assert summary.documents == 1
     errors = jsonl(tmp_path / "out" / "errors.jsonl")
     assert [(Path(e["path"]).name, e["reason"]) for e in errors] == [("locked", "folder not read: Permission denied")]
+
+
+# --- 16: one line naming the problem, the documented exit code ---------------------------------
+
+@pytest.mark.parametrize("content, words", [
+    ("{not json", "not valid JSON"),
+    ("[1, 2]", "must be a JSON object"),
+    ('{"doc_id": "x", "amounts": {"text": "5元"}}', "'amounts' must be a list"),
+    ('{"doc_id": "x", "amounts": [1]}', "'amounts' must be a list of objects"),
+])
+def test_eval_names_a_bad_gold_file(tmp_path, content, words):
+    gold, out = tmp_path / "gold", tmp_path / "out"
+    gold.mkdir()
+    out.mkdir()
+    (out / "documents.jsonl").write_text("", encoding="utf-8")
+    shutil.copy(FIXTURES / "seeds" / "gold" / "000_7ae1732cb7fd648e.json", gold)
+    (gold / "broken.json").write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "--gold", str(gold), "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "broken.json" in result.output and words in result.output
+    assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.parametrize("value", ["abc", "-5", "0", "inf", "nan", ""])
+def test_a_bad_max_file_size_is_one_line_and_exit_4(tmp_path, monkeypatch, value):
+    monkeypatch.setenv("EXTRACT_MAX_FILE_MB", value)
+    result = CliRunner().invoke(app, ["run", str(SEEDS), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 4, result.output
+    assert "EXTRACT_MAX_FILE_MB" in result.output and len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("args", [
+    ["run", str(SEEDS), "--bogus"],
+    ["run"],
+    ["run", str(SEEDS), "--jobs", "-1"],
+    ["run", str(SEEDS), "--jobs", "many"],
+    ["no-such-command"],
+    ["eval"],
+])
+def test_usage_errors_exit_4_as_documented(args):
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 4, result.output

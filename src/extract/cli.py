@@ -9,6 +9,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
+from typer.core import TyperGroup
+
+try:  # typer >= 0.20 carries its own copy of click
+    from typer._click.exceptions import UsageError
+except ImportError:  # pragma: no cover - older typer on the click package
+    from click.exceptions import UsageError
 
 from .models import TABLES
 from .nlp import segmenter as segmenter_model
@@ -20,8 +26,28 @@ EXIT_USAGE = 4
 EXIT_INTERRUPTED = 130
 
 
+class _Commands(TyperGroup):
+    """Usage errors found by the option parser (an unknown option, a missing argument, a value
+    of the wrong type) exit with EXIT_USAGE, as those found by the commands do; click's own
+    code for them, 2, is ours for "no input"."""
+
+    def make_context(self, *args, **kwargs):
+        try:
+            return super().make_context(*args, **kwargs)
+        except UsageError as exc:
+            exc.exit_code = EXIT_USAGE
+            raise
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            exc.exit_code = EXIT_USAGE
+            raise
+
+
 app = typer.Typer(help="Turn Chinese rural poverty-alleviation news into analyst-ready tables.",
-                  no_args_is_help=True, add_completion=False)
+                  no_args_is_help=True, add_completion=False, cls=_Commands)
 console = Console(stderr=True, soft_wrap=True)  # one error stays one line
 
 
@@ -55,11 +81,15 @@ def run(
     Re-runs reuse the results of files whose content, path and pipeline version are unchanged.
     The tables in OUT are replaced only when the run completes.
     """
-    from .read.ingest import Selection, iter_files
+    from .read.ingest import BadSetting, Selection, iter_files, max_file_mb
     from .run.corpus import run as run_pipeline
     from .run.executors import auto_jobs
 
     chosen = _formats(formats)
+    try:
+        max_file_mb()
+    except BadSetting as exc:
+        _fail(str(exc), EXIT_USAGE)
     selection = Selection(tuple(globs or ()), tuple(excludes or ()), follow_links)
     if not path.exists():
         _fail(f"input not found: {path}", EXIT_NO_INPUT)
@@ -122,7 +152,7 @@ def eval_command(
 
     Writes OUT/eval.json and prints a table; matching follows SPEC's "Gold files and scoring".
     """
-    from .analyst.evaluate import SCORED, evaluate
+    from .analyst.evaluate import SCORED, GoldError, evaluate
 
     if not gold.is_dir() or not any(gold.glob("*.json")):
         _fail(f"no gold files (*.json) in {gold}", EXIT_NO_INPUT)
@@ -130,7 +160,10 @@ def eval_command(
         _fail(f"no run in {out}: run `extract run ... --out {out}` first", EXIT_NO_INPUT)
     if errors and errors not in SCORED:
         _fail(f"--errors takes one of {', '.join(SCORED)}", EXIT_USAGE)
-    scores = evaluate(gold, out)
+    try:
+        scores = evaluate(gold, out)
+    except GoldError as exc:
+        _fail(str(exc), EXIT_NO_INPUT)
     report = {"gold": str(gold), "out": str(out),
               "tables": {t: {**s.as_dict(), "errors": s.errors} for t, s in scores.items()}}
     (out / "eval.json").write_text(json.dumps(report, ensure_ascii=False, indent=1, default=str) + "\n",
