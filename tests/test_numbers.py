@@ -720,9 +720,37 @@ COLLOQUIAL = [
     ("birds-are-counted", "养殖山地鸡3万羽", [("3万羽", 30_000, None, "羽", "exact", None)]),
     ("orders-are-counted", "网店去年卖出5万余单", [("5万余单", 50_000, None, "单", "over", None)]),
     ("danyuan-is-no-counter", "小区3单元", []),
+    # "一亿五" is 1.5亿 as a speaker means it (cn2an raised KeyError on these): issue 13 row 1
+    ("yi-wu", "总投资一亿五", [fig("一亿五", 150_000_000, unit="")]),
+    ("liang-yi-san", "年产值两亿三", [fig("两亿三", 230_000_000, unit="")]),
+    ("liang-yi-san-qian-yuan", "投入两亿三千元", [fig("两亿三千元", 230_000_000)]),
+    ("sanshi-yi-wu", "销售额三十亿五", [fig("三十亿五", 3_050_000_000, unit="")]),
+    ("wan-yi-wu", "规模一万亿五", [fig("一万亿五", 1_500_000_000_000, unit="")]),
+    ("yi-liang", "投资一亿两", [fig("一亿两", 120_000_000, unit="")]),
+    ("yi-wu-range", "投资一亿五至两亿元", [fig("一亿五至两亿元", 150_000_000, 200_000_000)]),
+    ("yi-wu-written-out", "投资一亿五千万元", [fig("一亿五千万元", 150_000_000)]),
+    ("yi-wu-wan-is-not-colloquial", "投资一亿五万元", [fig("一亿五万元", 100_050_000)]),
+    ("wan-wu-bare", "月薪一万五", [fig("一万五", 15_000, unit="")]),
+    ("wan-wu-qian-needs-unit", "村里三万二千", []),
+    ("wan-liang-may-be-weight", "黄金一万两", []),
 ]
 
 
 @pytest.mark.parametrize("text,expected", [c[1:] for c in COLLOQUIAL], ids=[c[0] for c in COLLOQUIAL])
 def test_colloquial(text, expected):
     assert [(f.text, f.value, f.value_max, f.unit, f.approx, f.per) for f in find_figures(text)] == expected
+
+
+def test_no_chinese_numeral_raises():
+    """Every run of up to three numeral characters, and a sample of longer ones, parses or is
+    skipped: cn2an's KeyError on "零十五" or "一亿五" once ended a whole run."""
+    import itertools
+    import random
+
+    chars = "零〇一二三四五六七八九十百千万亿两"
+    texts = ["投资" + "".join(t) + "元" for n in (1, 2, 3) for t in itertools.product(chars, repeat=n)]
+    rng = random.Random(13)
+    texts += ["收入" + "".join(rng.choice(chars) for _ in range(rng.randint(4, 8))) for _ in range(3000)]
+    for text in texts:
+        for f in find_figures(text):
+            assert text[f.start:f.end] == f.text

@@ -117,24 +117,111 @@ def hostile_corpus(root: Path) -> dict[str, str]:
     bad_name = os.fsencode(root) + b"/bad\xff\xfename.txt"
     with open(bad_name, "wb") as fh:
         fh.write(good.encode("utf-8"))
+    # issue 13, round two
+    (root / "colloquial.txt").write_text("产业园开工\n该项目总投资一亿五，年产值两亿三。\n", encoding="utf-8")  # 1
+    (root / "stats.txt").write_text("各村收入统计\n" + "，".join(f"第{i}村收入{i % 90 + 1}万元" for i in range(4000))
+                                    + "。\n", encoding="utf-8")  # 2: 4,000 clauses in one sentence
+    (root / "run_on.txt").write_text("标题\n" + "3元" * 5000 + "\n", encoding="utf-8")  # 2: no break at all
+    (root / "formula.txt").write_text('=HYPERLINK("http://evil.example","点此")\n@人民日报 某村合作社投资50万元。\n'
+                                      "- 带动30户贫困户增收。\n", encoding="utf-8")  # 3
+    outside = root.parent / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("机密\n" + good, encoding="utf-8")
+    (root / "leak.txt").symlink_to(outside / "secret.txt")  # 4
+    (root / "machine").symlink_to("/", target_is_directory=True)  # 4: would walk the machine
+    for name in ("乐陵新闻", "德州新闻"):  # 5: GBK bytes in names, as a Windows zip leaves them
+        with open(os.fsencode(root) + b"/" + name.encode("gbk") + b".txt", "wb") as fh:
+            fh.write(good.encode("utf-8"))
+    for site in ("site1", "site2"):  # 5: a crawl's repeated index pages
+        (root / site / "2021").mkdir(parents=True)
+        (root / site / "2021" / "index.html").write_text(
+            f"<html><body><article><p>{site}：{good[:800]}</p></article></body></html>", encoding="utf-8")
+    (root / "site1" / "content_1.shtml").write_text(f"<html><body><p>{good[:800]}</p></body></html>", encoding="utf-8")
+    (root / "site1" / "logo.png").write_bytes(b"\x89PNG\r\n")  # 5: not taken, counted
+    (root / "numbers.txt").write_text("标题\n投资" + "9" * 400 + "元，带动9223372036854775808人。\n正常投资50万元。\n",
+                                      encoding="utf-8")  # 13
+    (root / "utf16.txt").write_bytes(b"\xff\xfe" + good.encode("utf-16-le"))  # 14
+    lines = good.splitlines()
+    (root / "mixed.txt").write_bytes("\n".join(lines[:4]).encode("utf-8") + b"\n" + lines[4].encode("gbk")
+                                     + b"\n" + "\n".join(lines[5:]).encode("utf-8"))  # 14
+    (root / "deep.html").write_text("<html><body>" + "<div>" * 3000 + f"<p>{good[:800]}</p>" + "</div>" * 3000
+                                    + "</body></html>", encoding="utf-8")  # 14
+    (root / "mac.txt").write_bytes(good.replace("\n", "\r").encode("utf-8"))  # 14
+    folder = root / "nested"  # 15: deeper than Python's recursion limit
+    os.mkdir(folder)
+    for _ in range(1100):
+        folder = folder / "d"
+        os.mkdir(folder)
+    (folder / "bottom.txt").write_text(good, encoding="utf-8")
+    fd = os.open(root, os.O_RDONLY)  # 15: a path longer than PATH_MAX
+    for _ in range(25):
+        os.mkdir("x" * 200, dir_fd=fd)
+        inner = os.open("x" * 200, os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = inner
+    os.close(os.open("lost.txt", os.O_WRONLY | os.O_CREAT, dir_fd=fd))
+    os.close(fd)
     return {"empty.txt": "empty", "image.txt": "binary", "archive.htm": "binary", "nul.txt": "binary",
-            "huge.txt": "limit", "pipe.txt": "not a regular file"}
+            "huge.txt": "limit", "pipe.txt": "not a regular file", "leak.txt": "outside the input",
+            "machine": "outside the input", "x" * 200: "too long"}
 
 
 def test_hostile_corpus_loses_nothing_and_stays_bounded(tmp_path):
+    try:
+        _hostile_corpus_run(tmp_path)
+    finally:  # pytest's own clean-up recurses and would fail on the 1,100-level folder
+        subprocess.run(["rm", "-rf", str(tmp_path / "in")], check=True)
+
+
+def _hostile_corpus_run(tmp_path):
     bad = hostile_corpus(tmp_path / "in")
     out = tmp_path / "out"
-    done = extract_cli("run", str(tmp_path / "in"), "--out", str(out), "--jobs", "1", timeout=900)
+    done = extract_cli("run", str(tmp_path / "in"), "--out", str(out), "--jobs", "1",
+                       "--format", "csv,jsonl,parquet", timeout=900)
     assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
     assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 2_500_000, "peak RSS above 2.5 GB"
-    docs = [json.loads(line) for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+
+    def strict(name):
+        raise ValueError(f"{name} in JSONL")
+
+    tables = {p.stem: [json.loads(line, parse_constant=strict) for line in p.read_text(encoding="utf-8").splitlines()]
+              for p in out.glob("*.jsonl")}  # 13: always valid JSON
+    docs = tables["documents"]
     doc_ids = {d["doc_id"] for d in docs}
-    assert {"good", "gbk", "big5", "broken", "one_line", "bad\ufffd\ufffdname"} <= doc_ids
-    errors = {Path(e["path"]).name: e for e in
-              map(json.loads, (out / "errors.jsonl").read_text(encoding="utf-8").splitlines())}
+    gbk_ids = {"".join(f"\\x{b:02x}" for b in name.encode("gbk")) for name in ("乐陵新闻", "德州新闻")}
+    assert {"good", "gbk", "big5", "broken", "one_line", "bad\\xff\\xfename", "colloquial", "stats", "run_on",
+            "formula", "numbers", "utf16", "mixed", "deep", "mac", "site1/2021/index", "site2/2021/index",
+            "site1/content_1", "nested/" + "d/" * 1100 + "bottom", *gbk_ids} <= doc_ids  # 5, 14, 15
+    assert not any("机密" in d["article_text"] or d["path"].startswith(("/etc", "/proc")) for d in docs)  # 4
+    by_id = {d["doc_id"]: d for d in docs if d["article_id"].endswith("-0")}
+    assert by_id["mac"]["title"] == by_id["good"]["title"] is not None  # 14
+    assert by_id["utf16"]["article_text"] == by_id["good"]["article_text"]  # 14
+    assert "not taken: 1 .png" in done.stderr  # 5
+    all_errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    errors = {Path(e["path"]).name: e for e in all_errors}
     for name, words in bad.items():
         assert name in errors and errors[name]["skipped"], f"{name} not reported: {sorted(errors)}"
         assert words in errors[name]["reason"], errors[name]
+    assert "mixed encodings" in errors["mixed.txt"]["reason"] and not errors["mixed.txt"]["skipped"]  # 14
+    assert sum("plausible" in e["reason"] for e in all_errors if e["path"].endswith("numbers.txt")) == 2  # 13
+    assert [a["value_yuan"] for a in tables["amounts"] if a["doc_id"] == "numbers"] == [500_000]
+    assert {a["text"]: a["value_yuan"] for a in tables["amounts"] if a["doc_id"] == "colloquial"} == {
+        "一亿五": 150_000_000, "两亿三": 230_000_000}  # 1
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(out / "amounts.parquet").num_rows == len(tables["amounts"])  # 13
+    rows = [r for name, rs in tables.items() if name not in ("documents", "errors") for r in rs]
+    assert all(len(r["sentence"]) <= 500 and r["text"] in r["sentence"] for r in rows)  # 2
+    assert sum(1 for a in tables["amounts"] if a["doc_id"] == "stats") >= 4000
+    import csv
+
+    csv.field_size_limit(sys.maxsize)
+    for table in out.glob("*.csv"):  # 2, 3: no cell over Excel's limit, none a formula
+        with table.open(encoding="utf-8-sig", newline="") as fh:
+            for cells in csv.reader(fh):
+                assert all(len(c) <= 32_767 and c[:1] not in ("=", "+", "-", "@", "\t", "\r") for c in cells)
+    assert by_id["formula"]["title"].startswith("=HYPERLINK")  # 3: JSONL keeps the text
     one_line = next(d for d in docs if d["doc_id"] == "one_line")
     assert one_line["n_chars"] > 1_500_000, "the 5 MB line is processed whole, in pieces, not cut"
     amounts = [json.loads(line) for line in (out / "amounts.jsonl").read_text(encoding="utf-8").splitlines()]

@@ -80,8 +80,8 @@ def test_the_cache_holds_the_bytes_processed_not_those_read_first(nlp, seeds, ca
     assert "2360万元" in original
     real_lookup = executors.lookup
 
-    def lookup_then_edit(cache, path):
-        found = real_lookup(cache, path)
+    def lookup_then_edit(cache, path, root=None):
+        found = real_lookup(cache, path, root)
         if path.name == CHANGED:
             path.write_text(original.replace("2360万元", "2460万元"), encoding="utf-8")
         return found

@@ -9,12 +9,15 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
+from typer.core import TyperGroup
+
+try:  # typer >= 0.20 carries its own copy of click
+    from typer._click.exceptions import UsageError
+except ImportError:  # pragma: no cover - older typer on the click package
+    from click.exceptions import UsageError
+
 from .models import TABLES
 from .nlp import segmenter as segmenter_model
-
-app = typer.Typer(help="Turn Chinese rural poverty-alleviation news into analyst-ready tables.",
-                  no_args_is_help=True, add_completion=False)
-console = Console(stderr=True, soft_wrap=True)  # one error stays one line
 
 EXIT_NONE_SUCCEEDED = 1
 EXIT_NO_INPUT = 2
@@ -23,6 +26,31 @@ EXIT_USAGE = 4
 EXIT_OUTPUT = 5  # --out unusable: a file, read-only, holding other files, or another run is writing there
 EXIT_CLUSTER = 6  # --scheduler unreachable, without workers, or its workers' store not visible here
 EXIT_INTERRUPTED = 130
+
+
+class _Commands(TyperGroup):
+    """Usage errors found by the option parser (an unknown option, a missing argument, a value
+    of the wrong type) exit with EXIT_USAGE, as those found by the commands do; click's own
+    code for them, 2, is ours for "no input"."""
+
+    def make_context(self, *args, **kwargs):
+        try:
+            return super().make_context(*args, **kwargs)
+        except UsageError as exc:
+            exc.exit_code = EXIT_USAGE
+            raise
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            exc.exit_code = EXIT_USAGE
+            raise
+
+
+app = typer.Typer(help="Turn Chinese rural poverty-alleviation news into analyst-ready tables.",
+                  no_args_is_help=True, add_completion=False, cls=_Commands)
+console = Console(stderr=True, soft_wrap=True)  # one error stays one line
 
 
 def _version(value: bool) -> None:
@@ -41,7 +69,7 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 
 @app.command()
 def run(
-    path: Path = typer.Argument(..., help="Folder of .txt/.html/.htm files (searched recursively), or one file."),
+    path: Path = typer.Argument(..., help="Folder of .txt/.html/.htm/.shtml/.xhtml files (searched recursively; see --glob), or one file."),
     out: Path = typer.Option(Path("data/out"), "--out", "-o", help="Folder the tables are written to."),
     formats: str = typer.Option("csv,jsonl", "--format", "-f",
                                 help="Comma-separated output formats: csv (UTF-8 with BOM), jsonl, parquet."),
@@ -54,6 +82,15 @@ def run(
                                        "its workers must see the input paths."),
     no_cache: bool = typer.Option(False, "--no-cache",
                                   help="Reprocess every file instead of reusing results of unchanged files."),
+    globs: list[str] = typer.Option(None, "--glob",
+                                    help="Take only files matching this pattern (repeatable), matched against the "
+                                         "path under PATH and the file name; `*` also matches `/`. Default: "
+                                         "*.txt, *.html, *.htm, *.shtml, *.xhtml."),
+    excludes: list[str] = typer.Option(None, "--exclude",
+                                       help="Leave out files matching this pattern (repeatable), as for --glob."),
+    follow_links: bool = typer.Option(False, "--follow-links",
+                                      help="Also follow symbolic links that lead out of PATH (by default they are "
+                                           "reported in errors.jsonl and not followed)."),
 ) -> None:
     """Extract every table from the documents under PATH into OUT (CSV with BOM + JSONL by default).
 
@@ -63,20 +100,28 @@ def run(
     import os
 
     from .output.folder import OutputError, OutputFolder
+    from .read.ingest import BadSetting, Selection, max_file_mb, scan
     from .run.cache import StoreMissing
     from .run.corpus import input_files, run as run_pipeline
     from .run.executors import SchedulerError, auto_jobs
 
     chosen = _formats(formats)
+    try:
+        max_file_mb()
+    except BadSetting as exc:
+        _fail(str(exc), EXIT_USAGE)
+    selection = Selection(tuple(globs or ()), tuple(excludes or ()), follow_links)
     if not path.exists():
         _fail(f"input not found: {path}", EXIT_NO_INPUT)
     try:
         OutputFolder(out).check()
     except OutputError as exc:
         _fail(str(exc), EXIT_OUTPUT)
-    files = input_files(path, out)
+    files = input_files(path, out, scan(path, selection).files)
     if not files:
-        _fail(f"no .txt, .html or .htm files under {path}", EXIT_NO_INPUT)
+        wanted = ", ".join(selection.globs) if selection.globs else ".txt, .html, .htm, .shtml or .xhtml"
+        _fail(f"no {wanted} files under {path}" + (" (after --exclude)" if selection.excludes else ""),
+              EXIT_NO_INPUT)
     cores = os.cpu_count() or 1
     if jobs > cores and not scheduler:
         console.print(f"note: --jobs {jobs} is more than the {cores} cores here; using {cores} "
@@ -91,7 +136,7 @@ def run(
         with _progress() as progress:
             task = progress.add_task("documents", total=total, file="")
             summary = run_pipeline(path, out, nlp, jobs=jobs, scheduler=scheduler, use_cache=not no_cache,
-                                   formats=chosen, arguments=arguments,
+                                   formats=chosen, arguments=arguments, selection=selection,
                                    on_file=lambda p: progress.update(task, advance=1, file=Path(p).name))
     except KeyboardInterrupt:
         _fail(f"interrupted: nothing was written; the tables in {out} are as they were "
@@ -153,7 +198,7 @@ def eval_command(
     """
     from dataclasses import asdict
 
-    from .analyst.evaluate import SCORED, evaluate, sums
+    from .analyst.evaluate import SCORED, GoldError, evaluate, sums
     from .output.reading import written_format
 
     if not gold.is_dir() or not any(gold.glob("*.json")):
@@ -162,7 +207,10 @@ def eval_command(
         _fail(f"no run in {out}: run `extract run ... --out {out}` first", EXIT_NO_INPUT)
     if errors and errors not in SCORED:
         _fail(f"--errors takes one of {', '.join(SCORED)}", EXIT_USAGE)
-    scores, totals = evaluate(gold, out), sums(gold, out)
+    try:
+        scores, totals = evaluate(gold, out), sums(gold, out)
+    except GoldError as exc:
+        _fail(str(exc), EXIT_NO_INPUT)
     report = {"gold": str(gold), "out": str(out),
               "tables": {t: {**s.as_dict(), "errors": s.errors} for t, s in scores.items()},
               "sums": asdict(totals) if totals else None}
@@ -252,6 +300,9 @@ def _print_summary(summary, out: Path) -> None:
     console.print(table)
     console.print(f"{summary.files} files, {summary.documents} documents, {summary.articles} articles, "
                   f"{summary.chars:,} chars in {summary.seconds:.1f} s ({summary.chars_per_second:,.0f} chars/s)")
+    if summary.not_taken:
+        left = ", ".join(f"{n} {ext}" for ext, n in summary.not_taken.items())
+        console.print(f"not taken: {left} (choose files with --glob / --exclude)", markup=False, highlight=False)
     if summary.cached:
         console.print(f"{summary.cached} unchanged file(s) taken from the result cache (--no-cache to reprocess)")
     if summary.errors:

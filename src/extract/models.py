@@ -27,7 +27,7 @@ class Table(BaseModel):
 class Document(Table):
     """One article: its metadata and the cleaned text every record's offsets point into."""
 
-    doc_id: str = Field(description="File name without its extension.")
+    doc_id: str = Field(description="Path of the file under the input folder, without its extension (site1/2021/index); its name for a file directly in the folder.")
     article_id: str = Field(description="`doc_id-n`, n counting the articles of the file from 0.")
     path: str = Field(description="Path of the source file, as given to `extract run`.")
     title: str | None = Field(None, description="The article's headline.")
@@ -47,10 +47,10 @@ class Document(Table):
 class Record(Table):
     """Provenance shared by every record table: where in which article the record was read."""
 
-    doc_id: str = Field(description="File name without its extension.")
+    doc_id: str = Field(description="Path of the file under the input folder, without its extension (site1/2021/index); its name for a file directly in the folder.")
     article_id: str = Field(description="The article the record comes from.")
     text: str = Field(description="The record's surface span: article_text[start:end].")
-    sentence: str = Field(description="The cleaned sentence around the span.")
+    sentence: str = Field(description="The cleaned sentence around the span; for a sentence over 500 chars, the clauses around the span that fit in 500.")
     start: int = Field(description="Character offset of the span in article_text.")
     end: int = Field(description="Character offset just past the span.")
 

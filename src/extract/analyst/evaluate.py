@@ -145,8 +145,39 @@ def score_table(table: str, golds: dict[str, dict], preds: dict[str, list[dict]]
     return score
 
 
+class GoldError(ValueError):
+    """A gold file that cannot be used; the message names the file and what is wrong."""
+
+
 def load_gold(gold_dir: Path) -> dict[str, dict]:
-    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(gold_dir).glob("*.json"))}
+    """Gold files by doc_id (the file's `doc_id`, else its name without .json)."""
+    golds = {}
+    for path in sorted(Path(gold_dir).glob("*.json")):
+        gold = read_gold_file(path)
+        golds[gold.get("doc_id") or path.stem] = gold
+    return golds
+
+
+def read_gold_file(path: Path) -> dict:
+    """One gold file, checked for the shape scoring reads (GoldError naming the file if not)."""
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise GoldError(f"gold file {path}: cannot read it: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise GoldError(f"gold file {path}: not UTF-8 text (byte {exc.start})") from exc
+    except json.JSONDecodeError as exc:
+        raise GoldError(f"gold file {path}: not valid JSON: {exc.msg} at line {exc.lineno} "
+                        f"column {exc.colno}") from exc
+    if not isinstance(gold, dict):
+        raise GoldError(f"gold file {path}: must be a JSON object with a list per table, not {type(gold).__name__}")
+    if not isinstance(gold.get("doc_id", ""), str):
+        raise GoldError(f"gold file {path}: doc_id must be a string")
+    for table in SCORED:
+        items = gold.get(table, [])
+        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+            raise GoldError(f"gold file {path}: {table!r} must be a list of objects")
+    return gold
 
 
 def load_predictions(out_dir: Path, table: str) -> dict[str, list[dict]]:

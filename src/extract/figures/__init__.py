@@ -8,6 +8,9 @@ clause which table it belongs to and reads its role, per, year, group and object
 """
 from __future__ import annotations
 
+import math
+from dataclasses import replace
+
 from ..nlp.doc import Mention
 from ..nlp.sentences import Sentences
 from .classify import Context, classify, inherit_group
@@ -23,7 +26,7 @@ def read_figures(text: str, lex: FigureWords | None = None, sentences: Sentences
     sentences = sentences or Sentences.of(text)
     found: list[Mention] = []
     last_count: dict[tuple[int, int], dict] = {}  # sentence -> fields of its last count
-    for figure in find_figures(text):
+    for figure in map(_finite, find_figures(text)):
         ctx = Context(figure, sentences)
         result = classify(ctx, lex)
         if not result:
@@ -34,3 +37,14 @@ def read_figures(text: str, lex: FigureWords | None = None, sentences: Sentences
             last_count[ctx.sentence] = fields
         found.append(Mention(table, figure.start, figure.end, fields))
     return found
+
+
+HUGE = 1e300  # stands in for a number too long for a float (400 digits): finite, so classifying
+# it cannot fail, and far beyond any plausible figure, so its row is dropped and reported on output
+
+
+def _finite(figure: Figure) -> Figure:
+    if math.isfinite(figure.value) and (figure.value_max is None or math.isfinite(figure.value_max)):
+        return figure
+    finite = lambda v: v if v is None or math.isfinite(v) else HUGE  # noqa: E731
+    return replace(figure, value=finite(figure.value), value_max=finite(figure.value_max))

@@ -19,6 +19,8 @@ Deliberately not handled:
   "成" (三成), "半" (一年半), a space between number and unit ("100 户");
 - a counter followed by a person noun ("153个帮扶责任人"): kind "count", the caller
   decides; only 个 + a 户 noun ("722个贫困户") is made a household count here;
+- (handled, in numerals.py: "一亿五" is 1.5亿, "两亿三千" 2.3亿, "一万五" 1.5万, as spoken;
+  cn2an raised KeyError on the 亿 forms, and no cn2an failure escapes);
 - thousands separators are taken at face value: "200,300元" (a Chinese list
   written with a comma) reads as 200300元;
 - foreign currency (美元, 欧元 ...) is kind "other", never "money";
@@ -33,7 +35,6 @@ from decimal import Decimal
 from functools import lru_cache
 from math import prod
 
-import cn2an
 import regex
 
 from ..lexicon import alternation
@@ -44,6 +45,7 @@ from .grammar import (
     LI_ALLOWED_BEFORE, BARE_MULT_BLOCKED_UNITS, PER_UNITS, PER_AFTER_ONE, PER_AVERAGE,
     RANGE_SEPARATORS, IDIOMS, TRADITIONAL,
 )
+from .numerals import cn2an_value as _cn2an, colloquial as _colloquial, stands_alone as _stands_alone
 
 # ------------------------------------------------------------- compiled ---
 
@@ -175,7 +177,7 @@ def _end_at(s: str, tok) -> _End | None:
     end = _End(
         value=float(low * m), end=suf.end(), value_max=None if high is None else float(high * m),
         mult=suf["mult"], scale=scale * m, bare_mult=bare and not suf["mult"],
-        big=written[-1] in "万亿", cn_digit=None if suf["mult"] else digit,
+        big=written[-1] in "万亿" or _stands_alone(written), cn_digit=None if suf["mult"] else digit,
         scalable=not suf["mult"] and not tok["mix"] and _no_big_mult(tok.group()),
         lone_one=tok.group() == "一",
     )
@@ -220,10 +222,11 @@ def _cn_core(run: str):
         return None  # "四两", "二两": the weight 两, cn2an would say 42
     if len(run) > 1 and not any(c in MULTIPLIERS or c in "零〇" for c in run):
         return None  # cn2an reads "三七", "一一" digit by digit (37, 11): not numbers in prose
+    if (colloquial := _colloquial(run)) is not None:
+        return colloquial
     bare = all(c in "百千万亿" for c in run)
-    try:  # cn2an rejects a bare multiplier ("万", "百万")
-        value = cn2an.cn2an("一" + run if bare else run, "smart")
-    except ValueError:
+    value = _cn2an("一" + run if bare else run)  # cn2an rejects a bare multiplier ("万", "百万")
+    if value is None:
         return None
     digit = CN_DIGITS.get(run) if len(run) == 1 else None
     return float(value), None, _cn_scale(run), bare, digit
@@ -240,9 +243,8 @@ def _headed_pair(run: str):
     m = _HEADED_PAIR.fullmatch(inner)
     if not m or CN_DIGITS[m["b"]] != CN_DIGITS[m["a"]] + 1:
         return None
-    try:
-        head = cn2an.cn2an(m["head"], "smart")
-    except ValueError:
+    head = _cn2an(m["head"])
+    if head is None:
         return None
     place = prod(MULTIPLIERS[c] for c in m["tail"]) if m["tail"] else max(MULTIPLIERS[m["head"][-1]] // 10, 1)
     low, high = head + CN_DIGITS[m["a"]] * place, head + CN_DIGITS[m["b"]] * place

@@ -6,6 +6,12 @@ A sentence ends after 。！？!?… (closing quotes stay with it) or at a line 
 commas, colons, semicolons or sentence ends. The sentence component snaps sentence starts to
 tokens, sets `SENT_START` and leaves a `Sentences` on `doc._.sentences`.
 
+A sentence longer than MAX_SENTENCE characters (a statistics page of 4,000 clauses joined by
+commas, a line without punctuation) is split into runs of at most that length, cut after a
+comma, semicolon or colon where there is one: every stage reads a bounded stretch around a
+figure, so the work and the output stay linear in the input. The `sentence` column shows
+`window()`: the sentence, or for a long one the clauses around the span, at most WINDOW chars.
+
 Two views, on purpose:
 - `around(pos)`: the sentence as written, what the `sentence` column shows and what a figure's
   role and year are read from;
@@ -16,7 +22,7 @@ Two views, on purpose:
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cached_property
 
 import numpy
@@ -34,6 +40,9 @@ CLAUSE_BREAK_BACKWARDS = re.compile(r"(?r)[,，;；:：。！？!?\n]")
 PLAIN_SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
 QUOTE_OR_STOP = re.compile(r"[“”\n。！？!?；;]")
 LOOKBACK = 300  # a clause is never longer: keeps every search O(text)
+MAX_SENTENCE = 1000  # longer sentences are split at clause breaks (real ones stay well below)
+WINDOW = 500  # the longest `sentence` cell: a long sentence shows the clauses around the span
+LONG_RUN_BREAK = re.compile(r"[,，;；:：、]")
 
 if not Doc.has_extension("sentences"):
     Doc.set_extension("sentences", default=None)
@@ -51,6 +60,7 @@ class Sentences:
     def of(cls, text: str, token_starts: numpy.ndarray | None = None) -> "Sentences":
         """The sentences of text; with token_starts, each start moved to the token at or after it."""
         cuts = sorted({m.end() for m in SENTENCE_END.finditer(text)} - {0, len(text)})
+        cuts = split_long(text, [0, *cuts, len(text)])[1:-1]
         if token_starts is not None and len(token_starts):
             firsts = numpy.searchsorted(token_starts, cuts)
             cuts = sorted(set(token_starts[firsts[firsts < len(token_starts)]].tolist()) - {0})
@@ -59,6 +69,28 @@ class Sentences:
     def around(self, pos: int) -> tuple[int, int]:
         """The sentence holding pos."""
         return self.spans[max(bisect_right(self.starts, pos) - 1, 0)]
+
+    def window(self, start: int, end: int, limit: int = WINDOW) -> tuple[int, int]:
+        """What the `sentence` column shows for text[start:end]: its sentence when that has at
+        most `limit` chars, else the clauses around the span that fit in `limit` (when the
+        span's own clause alone is longer, `limit` chars of it with the span in the middle)."""
+        s, e = self.around(start)
+        s, e = min(s, start), max(e, end)
+        if e - s <= limit:
+            return s, e
+        cuts = [s, *(m.end() for m in CLAUSE_BREAK.finditer(self.text, s, e) if s < m.end() < e), e]
+        i, j = bisect_right(cuts, start) - 1, min(bisect_left(cuts, end), len(cuts) - 1)
+        if cuts[j] - cuts[i] > limit:
+            ws = max(cuts[i], start - max(limit - (end - start), 0) // 2)
+            return ws, max(end, min(cuts[j], ws + limit))
+        grown = True
+        while grown:  # whole clauses either side, while they fit
+            grown = False
+            if i > 0 and cuts[j] - cuts[i - 1] <= limit:
+                i, grown = i - 1, True
+            if j < len(cuts) - 1 and cuts[j + 1] - cuts[i] <= limit:
+                j, grown = j + 1, True
+        return cuts[i], cuts[j]
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """The clause holding text[start:end], inside its sentence."""
@@ -87,7 +119,32 @@ class Sentences:
                 spans.append((start, m.start()))
                 start = m.end()
         spans.append((start, len(self.text)))
+        spans = [piece for span in spans for piece in _pieces(self.text, *span)]
         return [s for s, _ in spans], spans
+
+
+def split_long(text: str, bounds: list[int], limit: int = MAX_SENTENCE) -> list[int]:
+    """`bounds` (0, sentence starts..., len) with every stretch longer than `limit` cut into
+    runs of at most `limit` chars, after a clause break where there is one."""
+    out = [bounds[0]]
+    for a, b in zip(bounds, bounds[1:]):
+        out += [e for _, e in _pieces(text, a, b, limit)]
+    return out
+
+
+def _pieces(text: str, start: int, end: int, limit: int = MAX_SENTENCE) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > limit:
+        cut = LONG_RUN_BREAK.search(text, start + limit // 2, start + limit)
+        last = None
+        if cut is not None:  # the last break in the window: runs as long as they may be
+            for last in LONG_RUN_BREAK.finditer(text, cut.start(), start + limit):
+                pass
+        stop = last.end() if last is not None else start + limit
+        pieces.append((start, stop))
+        start = stop
+    pieces.append((start, end))
+    return pieces
 
 
 def clause_around(text: str, start: int, end: int, breaks: re.Pattern = CLAUSE_BREAK) -> tuple[int, int]:

@@ -21,16 +21,30 @@ def columns(model: type[Table]) -> list[str]:
     return list(model.model_fields)
 
 
+# A text cell starting with one of these is a formula to Excel and LibreOffice (=HYPERLINK(...),
+# @人民日报, - item): written in CSV with a leading ' so it shows as text. JSONL and Parquet
+# keep the text exact; numbers are never changed.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+EXCEL_CELL_CHARS = 32_767  # Excel's limit: a longer CSV cell is cut there, saying so; JSONL is whole
+CUT_NOTE = " …[cut: {n} chars; the whole text is in the JSONL/Parquet table]"
+
+
 def csv_cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list):
-        return ";".join(map(str, value))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    if isinstance(value, (int, float)):
+        return str(value)
+    text = ";".join(map(str, value)) if isinstance(value, list) else str(value)
+    if text.startswith(FORMULA_STARTS):
+        text = "'" + text
+    if len(text) > EXCEL_CELL_CHARS:
+        note = CUT_NOTE.format(n=len(text))
+        text = text[:EXCEL_CELL_CHARS - len(note)] + note
+    return text
 
 
 @contextmanager

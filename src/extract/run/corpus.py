@@ -20,7 +20,7 @@ from .. import __version__
 from ..models import TABLES, ErrorRow
 from ..output.folder import OutputFolder, is_run_folder, write_run_json
 from ..output.stream import TableStream, write_errors
-from ..read.ingest import display_path, iter_files
+from ..read.ingest import Selection, display_path, doc_id_of, scan
 from .cache import ResultCache, pipeline_version
 from .executors import results
 
@@ -41,15 +41,17 @@ class RunSummary:
     errors_path: Path | None = None
     kept_previous: bool = False  # nothing succeeded: the previous tables were kept
     first_error: str | None = None
+    not_taken: dict[str, int] = field(default_factory=dict)  # files left out, by extension
 
     @property
     def chars_per_second(self) -> float:
         return self.chars / self.seconds if self.seconds else 0.0
 
 
-def input_files(root: Path, out: Path | None = None) -> list[Path]:
-    """The files `run` reads under root: never a run's output (a folder holding our run.json,
-    or the output folder's run directories), even when the output folder lies inside root."""
+def input_files(root: Path, out: Path | None = None, found: list[Path] | None = None) -> list[Path]:
+    """The files `run` reads under root (or of `found`, a walk already made): never a run's
+    output (a folder holding our run.json, or the output folder's run directories), even when
+    the output folder lies inside root."""
     runs = OutputFolder(out).runs.resolve() if out is not None else None
     verdict: dict[Path, bool] = {}
 
@@ -61,12 +63,13 @@ def input_files(root: Path, out: Path | None = None) -> list[Path]:
                 return True
         return runs is not None and runs in path.resolve().parents
 
-    return [p for p in iter_files(root) if not output(p)]
+    return [p for p in (scan(root).files if found is None else found) if not output(p)]
 
 
 def run(root: Path, out: Path, nlp=None, *, jobs: int = 1, scheduler: str | None = None,
         use_cache: bool = True, formats: Sequence[str] = ("csv", "jsonl"),
-        on_file: Callable[[str], None] | None = None, arguments: dict | None = None) -> RunSummary:
+        on_file: Callable[[str], None] | None = None, arguments: dict | None = None,
+        selection: Selection = Selection()) -> RunSummary:
     """Process every input file under root and write all tables and errors.jsonl into out.
 
     The tables replace the previous ones only once everything is written, all in one switch,
@@ -75,11 +78,13 @@ def run(root: Path, out: Path, nlp=None, *, jobs: int = 1, scheduler: str | None
     started, cpu0 = time.perf_counter(), _cpu()
     folder = OutputFolder(out)
     with folder:
-        paths, errors = _unique_doc_ids(input_files(root, out))
-        summary = RunSummary(files=len(paths) + len(errors))
+        found = scan(root, selection)
+        paths, errors = _unique_doc_ids(input_files(root, out, found.files), root)
+        summary = RunSummary(files=len(paths) + len(errors), not_taken=dict(sorted(found.not_taken.items())))
+        errors += found.errors
         store = ResultCache.for_run() if use_cache else ResultCache(folder.store)
         stored: list[tuple[str, str]] = []  # (doc_id, store key) of every file with rows
-        for done in results(paths, store, nlp=nlp, jobs=jobs, scheduler=scheduler, reuse=use_cache):
+        for done in results(paths, store, nlp=nlp, jobs=jobs, scheduler=scheduler, reuse=use_cache, root=root):
             summary.cached += done.cached
             errors += done.errors
             if done.key:
@@ -138,16 +143,18 @@ def _run_info(root, out, formats, jobs, scheduler, use_cache, arguments, summary
             "formats": list(formats), "tables": list(TABLES), "counts": counts}
 
 
-def _unique_doc_ids(paths: list[Path]) -> tuple[list[Path], list[ErrorRow]]:
-    """Two files with one stem (a.txt, a.html) would share a doc_id: the first path keeps it."""
+def _unique_doc_ids(paths: list[Path], root: Path | None = None) -> tuple[list[Path], list[ErrorRow]]:
+    """Two files in one folder with one stem (a.txt, a.html) would share a doc_id: the first
+    path keeps it."""
     owner: dict[str, Path] = {}
     kept, errors = [], []
     for path in paths:
-        first = owner.setdefault(path.stem, path)
+        doc_id = doc_id_of(path, root)
+        first = owner.setdefault(doc_id, path)
         if first is path:
             kept.append(path)
         else:
             errors.append(ErrorRow(path=display_path(path), stage="ingest",
-                                   reason=f"doc_id {display_path(Path(path.stem))!r} already taken by "
-                                          f"{display_path(first)}; file names must be unique without extension"))
+                                   reason=f"doc_id {doc_id!r} already taken by {display_path(first)}; "
+                                          "files in one folder must differ without their extension"))
     return kept, errors

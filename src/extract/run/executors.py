@@ -14,13 +14,13 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from multiprocessing import get_context
 from pathlib import Path
 
 from ..models import ErrorRow
 from ..nlp import pipeline
-from ..read.ingest import MAX_FILE_MB, display_path
+from ..read.ingest import MAX_FILE_MB, display_path, doc_id_of
 from .cache import ResultCache, StoreMissing
 from .process import process_file
 from .results import FileResult
@@ -76,24 +76,31 @@ def read_input(path: Path) -> bytes | None:
         return None
 
 
-def process_into(path: bytes, store: str, nlp=None) -> Done:
-    """Process one file and store its rows under the key of the bytes processed."""
-    p = Path(os.fsdecode(path))
+def identity(path: Path, root: Path | None) -> str:
+    """What a file's stored result depends on besides its bytes: its path and its doc_id (the
+    same file read from another root is another entry)."""
+    return f"{display_path(path)}\0{doc_id_of(path, root)}"
+
+
+def process_into(path: bytes, store: str, nlp=None, root: bytes | None = None) -> Done:
+    """Process one file and store its rows under the key of the bytes processed. `root`, the
+    input folder, gives the doc_id."""
+    p, top = Path(os.fsdecode(path)), Path(os.fsdecode(root)) if root is not None else None
     data = read_input(p)
-    result = process_file(p, nlp or worker_nlp(), data=data)
-    key = ResultCache.key(display_path(p), data) if data is not None else None
+    result = process_file(p, nlp or worker_nlp(), root=top, data=data)
+    key = ResultCache.key(identity(p, top), data) if data is not None else None
     if key and result.rows["documents"] and not ResultCache(Path(store)).put(key, result):
         return Done(result.path, errors=[*result.errors, ErrorRow(
             path=result.path, stage="write", reason=f"cannot write its result into the store {store}")])
     return summarize(result, key)
 
 
-def lookup(cache: ResultCache, path: Path) -> Done | None:
+def lookup(cache: ResultCache, path: Path, root: Path | None = None) -> Done | None:
     """A stored result for the file as it is now, or None."""
     data = read_input(path)
     if data is None:
         return None  # refused or unreadable: processing will say why, and it is cheap
-    key = cache.key(display_path(path), data)
+    key = cache.key(identity(path, root), data)
     hit = cache.get(key)
     if hit is None or any(e.skipped for e in hit.errors) or not hit.rows["documents"]:
         return None
@@ -101,35 +108,37 @@ def lookup(cache: ResultCache, path: Path) -> Done | None:
 
 
 def results(paths: list[Path], store: ResultCache, nlp=None, jobs: int = 1,
-            scheduler: str | None = None, reuse: bool = True) -> Iterator[Done]:
-    """A Done for every path, in no particular order; rows go into `store`."""
+            scheduler: str | None = None, reuse: bool = True, root: Path | None = None) -> Iterator[Done]:
+    """A Done for every path, in no particular order; rows go into `store`. `root`, the input
+    folder, gives the doc_ids."""
     todo: list[bytes] = []
     for path in paths:
-        hit = lookup(store, path) if reuse else None
+        hit = lookup(store, path, root) if reuse else None
         if hit is not None:
             yield hit
         else:
             todo.append(os.fsencode(path))
-    yield from _compute(todo, str(store.folder), nlp, jobs, scheduler)
+    task = partial(process_into, store=str(store.folder), root=None if root is None else os.fsencode(root))
+    yield from _compute(todo, task, str(store.folder), nlp, jobs, scheduler)
 
 
-def _compute(paths: list[bytes], store: str, nlp, jobs: int, scheduler: str | None) -> Iterator[Done]:
+def _compute(paths: list[bytes], task, store: str, nlp, jobs: int, scheduler: str | None) -> Iterator[Done]:
     if not paths:
         return
     if scheduler:
-        yield from _on_dask(paths, store, scheduler)
+        yield from _on_dask(paths, task, store, scheduler)
     elif jobs > 1 and len(paths) > 1:
-        yield from _in_processes(paths, store, jobs)
+        yield from _in_processes(paths, task, jobs)
     else:
         for path in paths:
-            yield process_into(path, store, nlp)
+            yield task(path, nlp=nlp)
 
 
-def _in_processes(paths: list[bytes], store: str, jobs: int) -> Iterator[Done]:
+def _in_processes(paths: list[bytes], task, jobs: int) -> Iterator[Done]:
     # spawn: workers start clean (no threads or half-loaded model copied from this process)
     with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=get_context("spawn"),
                              initializer=_worker_start, initargs=(os.getpid(),)) as pool:
-        futures = [pool.submit(process_into, p, store) for p in paths]
+        futures = [pool.submit(task, p) for p in paths]
         try:
             for future in as_completed(futures):
                 yield future.result()
@@ -165,12 +174,12 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
-def _on_dask(paths: list[bytes], store: str, scheduler: str) -> Iterator[Done]:
+def _on_dask(paths: list[bytes], task, store: str, scheduler: str) -> Iterator[Done]:
     from distributed import Client, as_completed as dask_completed
 
     client = connect(scheduler)
     try:
-        futures = client.map(process_into, paths, store=store, pure=False)
+        futures = client.map(task, paths, pure=False)
         for future in dask_completed(futures):
             done = future.result()
             if done.key and not ResultCache(Path(store)).entry(done.key).is_file():

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..models import TABLES, ErrorRow, Table
-from ..output.records import document_row, record_rows
+from ..output.records import document_row, drop_implausible, record_rows
 from ..places.official import article_place
 from ..read.articles import Article, split_articles
 from ..read.clean import clean_page
@@ -14,28 +14,49 @@ from .results import FileResult
 PIECE_CHARS = 100_000  # longer articles go through spaCy in pieces: memory stays bounded
 
 
-def process_file(path: Path, nlp, data: bytes | None = None) -> FileResult:
-    """One input file → its rows in every table, or error rows saying why not. `data`: the
-    file's bytes when the caller has read them already (so the result is of those bytes)."""
+def process_file(path: Path, nlp, root: Path | None = None, data: bytes | None = None) -> FileResult:
+    """One input file → its rows in every table, or error rows saying why not. `root`, the input
+    folder, gives the doc_id; `data`, the file's bytes when the caller has read them already (so
+    the result is of those bytes).
+
+    Never raises for a file: an unexpected error in any stage (a library bug on odd text)
+    becomes an error row naming the stage and the exception, the file's rows are dropped
+    and the run goes on with the next file.
+    """
     result = FileResult(display_path(path))
+    stage = ["ingest"]  # the stage running, for the error row
     try:
-        raw = read_document(path, data)
+        _process(path, nlp, root, data, result, stage)
+    except Exception as exc:  # noqa: BLE001 - one file never stops a run
+        result.rows = FileResult(result.path).rows
+        result.errors = [e for e in result.errors if not e.skipped]
+        result.errors.append(ErrorRow(path=result.path, stage=stage[0],
+                                      reason=f"unexpected error, file skipped: {type(exc).__name__}: {exc}"[:500]))
+    return result
+
+
+def _process(path: Path, nlp, root: Path | None, data: bytes | None, result: FileResult, stage: list[str]) -> None:
+    try:
+        raw = read_document(path, root, data)
     except IngestError as exc:
         result.errors.append(ErrorRow(path=result.path, stage="ingest", reason=exc.reason))
-        return result
+        return
     if raw.warning:
         result.errors.append(ErrorRow(path=result.path, stage="ingest", reason=raw.warning, skipped=False))
+    stage[0] = "clean"
     page = clean_page(raw.text)
     articles = [a for a in split_articles(page, raw.doc_id) if a.text.strip()]
     if not articles:
         result.errors.append(ErrorRow(path=result.path, stage="clean", reason="no article text left after cleaning"))
-        return result
+        return
     for article in articles:
+        stage[0] = "nlp"
         rows, place = article_rows(article, nlp)
         result.rows["documents"].append(document_row(article, page, result.path, place))
+        for note in drop_implausible(rows):
+            result.errors.append(ErrorRow(path=result.path, stage="nlp", reason=note, skipped=False))
         for name, found in rows.items():
             result.rows[name].extend(found)
-    return result
 
 
 def article_rows(article: Article, nlp) -> tuple[dict[str, list[Table]], dict]:

@@ -1,0 +1,49 @@
+"""Chinese numerals where cn2an falls short: the forms it raises on, and colloquial amounts.
+
+`cn2an_value` never raises: cn2an raises ValueError on forms it rejects and KeyError (or
+worse) on some it misreads ("零十五", "一亿五"), and one odd numeral in a page must not end
+a run. `colloquial` reads one digit after the last 万/亿 as the next place down, as a
+speaker means it: "一亿五" is 1.5亿, "两亿三千" 2.3亿, "一万亿五" 1.5万亿, "一万五" 1.5万.
+"""
+from __future__ import annotations
+
+import cn2an
+import regex
+
+from .grammar import CN_DIGITS, MULTIPLIERS
+
+COLLOQUIAL = regex.compile(r"(?P<head>.*[万亿])(?P<digit>[一二三四五六七八九两])(?P<place>千?)")
+
+
+def cn2an_value(run: str):
+    """cn2an's value of a Chinese numeral ("smart" mode), or None where it fails."""
+    try:
+        return cn2an.cn2an(run, "smart")
+    except Exception:  # noqa: BLE001 - any failure of the library means "not a number we read"
+        return None
+
+
+def colloquial(run: str):
+    """(value, None, scale, False, None) — parse.py's numeral core — of a colloquial amount;
+    None for any other run."""
+    m = COLLOQUIAL.fullmatch(run)
+    if m is None or m["head"][-1] == "万" and "亿" in m["head"] and not m["head"].endswith("万亿"):
+        return None  # "一亿五万" is written out: 1亿 + 5万, cn2an reads it
+    head = cn2an_value(m["head"])
+    if head is None:
+        return None
+    place = MULTIPLIERS[m["head"][-1]] // 10
+    if m["head"].endswith("万亿"):
+        place = MULTIPLIERS["亿"] * MULTIPLIERS["万"] // 10
+    return float(head + CN_DIGITS[m["digit"]] * place), None, float(place), False, None
+
+
+def stands_alone(written: str) -> bool:
+    """A colloquial amount that may stand without a unit, like a number ending in 万/亿:
+    "一亿五", "两亿三千", "一万五" — not "一万五千" (a plain number) or "一万两" (两 the weight)."""
+    m = COLLOQUIAL.fullmatch(written)
+    if m is None or colloquial(written) is None:
+        return False
+    if m["head"][-1] == "亿":
+        return True
+    return not m["place"] and m["digit"] != "两"
