@@ -517,7 +517,7 @@ CASES = [
          "864440元", amt(864_440, "dividend")),
     case("d06-315hu-whole-village",
          "2013年,全村315户1262人,139户562人是建档立卡贫困户。",
-         "315户", hh(315, "户", None, False)),
+         "315户", hh(315, "户", one_of(None, "全村"), False)),  # d06 leaves it empty, d27 labels 全村93户 全村
     case("d06-562ren-jiandang",
          "2013年,全村315户1262人,139户562人是建档立卡贫困户。",
          "562人", hh(562, "人", "建档立卡贫困户", True)),
@@ -884,7 +884,7 @@ CASES = [
     case("g-60zuo-dapeng", "扶贫产业园占地300亩,建有大棚60座。",
          "60座", qty(60, "座", "count", object="大棚")),
     case("g-mouth-count", "全村共有1200余口人,耕地3000多亩。",
-         "1200余口人", hh(1200, "人", None, False, approx="over")),
+         "1200余口人", hh(1200, "人", one_of(None, "全村"), False, approx="over")),
     case("g-cn-money-sanwan-duo", "他家养了20头牛,一年能挣三万多块钱。",
          "三万多块钱", amt(30_000, "income", per="年", approx="over")),
     case("g-cn-money-about-wage", "在扶贫车间上班,每月工资三千五百元左右。",

@@ -268,7 +268,10 @@ def group_before(before: str, lex: FigureWords) -> str | None:
     run = re.search(r"(?<!\d)[\p{Han}、]{1,14}$", before)
     if not run:
         return None
-    phrase = _cut_at_stops(lex.link_tail.sub("", run.group()), lex)
+    linked = lex.link_tail.sub("", run.group())
+    phrase = _cut_at_stops(linked, lex)
+    if phrase is None and (whole := lex.group_tail.search(linked)):
+        return whole.group()  # `全村287户`: the stop is the whole group (not `全乡中蜂养殖户`)
     if phrase and (activity := lex.activity_tail.search(phrase)):
         nouns = list(lex.group_end.finditer(phrase))
         if nouns:

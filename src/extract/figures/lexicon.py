@@ -68,7 +68,7 @@ class FigureWords(Lexicon):
     @cached_property
     def group_phrase(self) -> re.Pattern:
         """Shortest modifier+noun, extended only through 和/及/、 to another one (贫困户和当地群众)."""
-        one = rf"\p{{Han}}{{0,10}}?(?:{self._nouns})(?:[^\P{{Han}}每均]{{0,2}}(?:{self._nouns})(?![每均]))?"
+        one = rf"\p{{Han}}{{0,10}}?(?:{self._nouns})(?:[^\P{{Han}}每均与和及]{{0,2}}(?:{self._nouns})(?![每均]))?"
         return re.compile(rf"{one}(?:[和及、]{one})*")
 
     @cached_property
