@@ -291,3 +291,16 @@ def test_out_in_a_read_only_folder_is_one_line_exit_5(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["run", str(SEEDS), "--out", str(tmp_path / "out")])
     assert result.exit_code == EXIT_OUTPUT, result.output
     assert "read-only or no permission" in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_the_stream_writes_the_bytes_the_model_writers_write(clean, tmp_path):
+    """Streaming JSON-shaped rows gives the same CSV and JSONL as writing the models' rows, and
+    Parquet with the same rows and types."""
+    from extract.output.writers import write_table
+
+    for name, model in TABLES.items():
+        rows = [model.model_validate_json(line) for line in (clean / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
+        write_table(tmp_path, name, model, rows, formats=("csv", "jsonl", "parquet"))
+        for fmt in ("csv", "jsonl"):
+            assert (tmp_path / f"{name}.{fmt}").read_bytes() == (clean / f"{name}.{fmt}").read_bytes(), (name, fmt)
+        assert pq.read_table(tmp_path / f"{name}.parquet").equals(pq.read_table(clean / f"{name}.parquet")), name
