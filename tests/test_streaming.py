@@ -275,3 +275,32 @@ def test_tables_come_in_document_order_whatever_order_files_finish(nlp, tmp_path
     keys = [(r["doc_id"], int(r["article_id"].rsplit("-", 1)[1]), r["start"], r["end"])
             for r in map(json.loads, (tmp_path / "b" / "amounts.jsonl").read_text(encoding="utf-8").splitlines())]
     assert len({k[0] for k in keys}) == 5 and keys == sorted(keys)
+
+
+def test_a_cache_that_cannot_be_written_falls_back_to_the_runs_own_store(nlp, tmp_path, monkeypatch):
+    (tmp_path / "cache-is-a-file").write_text("x", encoding="utf-8")
+    monkeypatch.setenv("EXTRACT_CACHE_DIR", str(tmp_path / "cache-is-a-file"))
+    summary = run(SEEDS, tmp_path / "out", nlp)
+    assert summary.documents == 5 and summary.errors == 0
+    assert not list((tmp_path / ".out.runs").glob("*.store")), "the run's own store is removed"
+
+
+def test_out_in_a_read_only_folder_is_one_line_exit_5(tmp_path, monkeypatch):
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == tmp_path else real(p, mode))
+    result = CliRunner().invoke(app, ["run", str(SEEDS), "--out", str(tmp_path / "out")])
+    assert result.exit_code == EXIT_OUTPUT, result.output
+    assert "read-only or no permission" in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_the_stream_writes_the_bytes_the_model_writers_write(clean, tmp_path):
+    """Streaming JSON-shaped rows gives the same CSV and JSONL as writing the models' rows, and
+    Parquet with the same rows and types."""
+    from extract.output.writers import write_table
+
+    for name, model in TABLES.items():
+        rows = [model.model_validate_json(line) for line in (clean / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
+        write_table(tmp_path, name, model, rows, formats=("csv", "jsonl", "parquet"))
+        for fmt in ("csv", "jsonl"):
+            assert (tmp_path / f"{name}.{fmt}").read_bytes() == (clean / f"{name}.{fmt}").read_bytes(), (name, fmt)
+        assert pq.read_table(tmp_path / f"{name}.parquet").equals(pq.read_table(clean / f"{name}.parquet")), name

@@ -10,6 +10,7 @@ killed half-way leaves the previous tables; the next run takes what finished fro
 from __future__ import annotations
 
 import datetime as dt
+import os
 import resource
 import time
 from collections.abc import Callable, Sequence
@@ -83,6 +84,8 @@ def run(root: Path, out: Path, nlp=None, *, jobs: int = 1, scheduler: str | None
         summary = RunSummary(files=len(paths) + len(errors), not_taken=dict(sorted(found.not_taken.items())))
         errors += found.errors
         store = ResultCache.for_run() if use_cache else ResultCache(folder.store)
+        if use_cache and not _writable(store.folder):  # a read-only cache: this run's own store
+            store, use_cache = ResultCache(folder.store), False
         stored: list[tuple[str, str]] = []  # (doc_id, store key) of every file with rows
         for done in results(paths, store, nlp=nlp, jobs=jobs, scheduler=scheduler, reuse=use_cache, root=root):
             summary.cached += done.cached
@@ -121,6 +124,14 @@ def run(root: Path, out: Path, nlp=None, *, jobs: int = 1, scheduler: str | None
             folder.commit()
             summary.errors_path = Path(out) / "errors.jsonl"
     return summary
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
 
 
 def _cpu() -> tuple[float, float]:
