@@ -53,6 +53,20 @@ def run_once(corpus: Path, out: Path, jobs: int) -> dict:
     return {"seconds": float(seconds), "rss": int(rss_kb) // 1024, **counts}
 
 
+def pkuseg_seconds(texts: list[str]) -> float:
+    """Seconds of pkuseg segmentation alone (the design's word layer, default model) over the
+    texts, in a fresh process: the pipeline's own tokenizer may be another."""
+    code = ("import json,sys,time,spacy_pkuseg\n"
+            "from extract.nlp.segmenter import model_dir\n"
+            "seg = spacy_pkuseg.pkuseg(model_name=str(model_dir()))\n"
+            "texts = json.load(sys.stdin); t = time.perf_counter()\n"
+            "[seg.cut(line) for text in texts for line in text.split('\\n') if line]\n"
+            "print(time.perf_counter() - t)")
+    done = subprocess.run([sys.executable, "-c", code], input=json.dumps(texts), capture_output=True, text=True,
+                          check=True)
+    return float(done.stdout)
+
+
 def stage_times(corpus: Path, out: Path) -> dict[str, float]:
     """Seconds per stage over the corpus, in this process (model already loaded)."""
     from extract.nlp import pipeline as nlp_module
@@ -70,7 +84,7 @@ def stage_times(corpus: Path, out: Path) -> dict[str, float]:
     times = {"read + clean + split articles": time.perf_counter() - t}
     t = time.perf_counter()
     docs = [nlp.make_doc(text) for text in texts]
-    times["pkuseg tokenizer"] = time.perf_counter() - t
+    times[f"tokenizer ({nlp_module.segmenter()})"] = time.perf_counter() - t
     for name, component in nlp.pipeline:
         t = time.perf_counter()
         for doc in docs:
@@ -110,13 +124,7 @@ def main() -> None:
             texts = [json.loads(line)["article_text"]
                      for line in (Path(tmp) / f"out{min(runs)}" / "documents.jsonl").open(encoding="utf-8")]
             chars = sum(map(len, texts))
-            from extract.nlp import pipeline as nlp_module
-
-            tokenizer = nlp_module.load().tokenizer
-            t = time.perf_counter()
-            for text in texts:
-                tokenizer(text)
-            seg = time.perf_counter() - t
+            seg = pkuseg_seconds(texts)
             del texts
             if mb in stages_for:
                 stages[mb] = stage_times(corpus, Path(tmp) / "stages")
@@ -132,7 +140,8 @@ def write_results(path: Path, rows, stages) -> None:
              f"Machine: {machine()}. Produced by `bench/bench_scale.py`.", "",
              "`extract run CORPUS --jobs N --no-cache` on a crawl-shaped corpus (the seeds copied into "
              "nested site/year folders), wall time including worker start-up and model load. pkuseg alone = "
-             "the pipeline's tokenizer on the same cleaned text in one process, model loaded. Peak RSS = the "
+             "pkuseg segmentation (the design's word layer, default model) of the same cleaned text in a process "
+             "of its own, model loaded; the pipeline itself tokenizes characters. Peak RSS = the "
              "largest process (the single process at --jobs 1, else one worker or the parent). Parent CPU / "
              "workers CPU from run.json (getrusage of the parent and of its reaped workers).", "",
              "| text | files | chars | jobs | wall s | chars/s | peak RSS MB | parent CPU s | workers CPU s | "
