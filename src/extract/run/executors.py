@@ -82,7 +82,7 @@ def process_into(path: bytes, store: str, nlp=None) -> Done:
     data = read_input(p)
     result = process_file(p, nlp or worker_nlp(), data=data)
     key = ResultCache.key(display_path(p), data) if data is not None else None
-    if key and result.rows["documents"] and not ResultCache(Path(store)).put(key, result):
+    if key and result.rows["documents"] and not ResultCache(store).put(key, result):
         return Done(result.path, errors=[*result.errors, ErrorRow(
             path=result.path, stage="write", reason=f"cannot write its result into the store {store}")])
     return summarize(result, key)
@@ -110,7 +110,7 @@ def results(paths: list[Path], store: ResultCache, nlp=None, jobs: int = 1,
             yield hit
         else:
             todo.append(os.fsencode(path))
-    yield from _compute(todo, str(store.folder), nlp, jobs, scheduler)
+    yield from _compute(todo, store.location, nlp, jobs, scheduler)
 
 
 def _compute(paths: list[bytes], store: str, nlp, jobs: int, scheduler: str | None) -> Iterator[Done]:
@@ -173,7 +173,7 @@ def _on_dask(paths: list[bytes], store: str, scheduler: str) -> Iterator[Done]:
         futures = client.map(process_into, paths, store=store, pure=False)
         for future in dask_completed(futures):
             done = future.result()
-            if done.key and not ResultCache(Path(store)).entry(done.key).is_file():
+            if done.key and not ResultCache(store).exists(done.key):
                 raise StoreMissing(f"a worker stored {done.path}'s result in {store}, which this machine "
                                    "does not see: put the store on shared storage (EXTRACT_CACHE_DIR)")
             yield done
