@@ -94,8 +94,8 @@ def run(
                                    formats=chosen, arguments=arguments,
                                    on_file=lambda p: progress.update(task, advance=1, file=Path(p).name))
     except KeyboardInterrupt:
-        _fail(f"interrupted: nothing was written; the tables in {out} are as they were "
-              "(files that finished are kept in the result cache: run again to resume)", EXIT_INTERRUPTED)
+        resume = "" if no_cache else " (files that finished are kept in the result cache: run again to resume)"
+        _fail(f"interrupted: nothing was written; the tables in {out} are as they were{resume}", EXIT_INTERRUPTED)
     except OutputError as exc:
         _fail(str(exc), EXIT_OUTPUT)
     except (SchedulerError, StoreMissing) as exc:
