@@ -70,6 +70,12 @@ def test_two_dask_worker_processes_write_the_tables_of_a_local_run(cluster, corp
     info = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert info["arguments"]["scheduler"] == cluster and info["counts"]["documents"] == len(list(corpus.rglob("*.txt")))
     assert not list((tmp_path / ".dask.runs").glob("*.store")), "the run's private store is removed"
+    store = (tmp_path / "store").as_uri()  # an fsspec URL, as object storage would be
+    done = extract_cli("run", str(corpus), "--out", str(tmp_path / "via-url"), "--scheduler", cluster,
+                       env={**os.environ, "EXTRACT_CACHE_DIR": store})
+    assert done.returncode == 0, done.stderr
+    assert files_of(tmp_path / "via-url") == files_of(serial_out)
+    assert len(list((tmp_path / "store").rglob("*.json"))) == len(list(corpus.rglob("*.txt"))), "the workers wrote every entry"
 
 
 def test_rerun_reprocesses_only_changed_files_and_matches_a_clean_run(nlp, tmp_path):

@@ -304,3 +304,17 @@ def test_the_stream_writes_the_bytes_the_model_writers_write(clean, tmp_path):
         for fmt in ("csv", "jsonl"):
             assert (tmp_path / f"{name}.{fmt}").read_bytes() == (clean / f"{name}.{fmt}").read_bytes(), (name, fmt)
         assert pq.read_table(tmp_path / f"{name}.parquet").equals(pq.read_table(clean / f"{name}.parquet")), name
+
+
+@pytest.mark.parametrize("scheme", ["memory", "file"])
+def test_the_store_may_be_an_fsspec_url(nlp, seeds, tmp_path, monkeypatch, scheme):
+    """Object storage for Dask workers that share no file system: an fsspec URL as the store."""
+    url = f"memory://extract-test-{tmp_path.name}" if scheme == "memory" else (tmp_path / "store").as_uri()
+    monkeypatch.setenv("EXTRACT_CACHE_DIR", url)
+    first = run(seeds, tmp_path / "out", nlp)
+    run(seeds, tmp_path / "clean", nlp, use_cache=False)
+    assert first.documents == 5 and tables_of(tmp_path / "out") == tables_of(tmp_path / "clean")
+    again = run(seeds, tmp_path / "out", nlp)
+    assert again.cached == 5, "entries written through fsspec are found again"
+    if scheme == "file":
+        assert len(list((tmp_path / "store").rglob("*.json"))) == 5

@@ -139,8 +139,8 @@ def run(
                                    formats=chosen, arguments=arguments, selection=selection,
                                    on_file=lambda p: progress.update(task, advance=1, file=Path(p).name))
     except KeyboardInterrupt:
-        _fail(f"interrupted: nothing was written; the tables in {out} are as they were "
-              "(files that finished are kept in the result cache: run again to resume)", EXIT_INTERRUPTED)
+        resume = "" if no_cache else " (files that finished are kept in the result cache: run again to resume)"
+        _fail(f"interrupted: nothing was written; the tables in {out} are as they were{resume}", EXIT_INTERRUPTED)
     except OutputError as exc:
         _fail(str(exc), EXIT_OUTPUT)
     except (SchedulerError, StoreMissing) as exc:
@@ -254,7 +254,7 @@ def fetch_model() -> None:
         console.print(f"pkuseg model present: {path}")
     except segmenter_model.ModelMissing:
         console.print(f"fetching pkuseg model ({segmenter_model.SDIST}) into {segmenter_model.configured_dir()} ...")
-        from .model_fetch import FetchError, fetch
+        from .nlp.model_fetch import FetchError, fetch
 
         try:
             path = fetch()

@@ -1,19 +1,17 @@
-"""The pkuseg segmentation model: where it lives, how it is fetched once, how it is checked.
+"""The pkuseg segmentation model (only for EXTRACT_SEGMENTER=pkuseg): where it lives and how it
+is checked.
 
 `spacy_pkuseg` ships no model and its "mixed" default downloads from a host that is not
 reachable here. The `pkuseg==0.0.25` sdist on the package index carries the general-purpose
-model, so set-up fetches that sdist once with pip and keeps only the two model files in a
-per-user cache. Nothing here touches the network at run time: `model_dir()` only looks.
+model; `extract fetch-model` (model_fetch.py) takes the two model files out of it into a per-user
+cache. Nothing here touches the network at run time: `model_dir()` only looks.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import shutil
-import subprocess
-import sys
 import tarfile
-import tempfile
 from pathlib import Path
 
 import platformdirs
@@ -60,42 +58,12 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _download_sdist(into: Path) -> Path:
-    # --no-build-isolation: pip reads the sdist's metadata with the numpy/setuptools we have.
-    cmd = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
-           "--no-build-isolation", SDIST, "-d", str(into)]
-    subprocess.run(cmd, check=True)
-    found = sorted(into.glob("pkuseg-*.tar.gz"))
-    if not found:
-        raise ModelMissing(f"pip download {SDIST} produced no sdist in {into}")
-    return found[0]
-
-
 def _unpack_model(sdist: Path, into: Path) -> None:
     with tarfile.open(sdist) as tar:
         for name in FILES:
             member = tar.getmember(MEMBER_DIR + name)
             with tar.extractfile(member) as src, (into / name).open("wb") as dst:
                 shutil.copyfileobj(src, dst)
-
-
-def fetch(target: Path | None = None) -> Path:
-    """Fetch, verify and install the model into `target` (default: the configured folder)."""
-    target = target or configured_dir()
-    try:
-        return model_dir() if target == configured_dir() else _verified(target)
-    except ModelMissing:
-        pass
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
-        staging = Path(tmp) / "model"
-        staging.mkdir()
-        _unpack_model(_download_sdist(Path(tmp)), staging)
-        _verified(staging)
-        if target.exists():
-            shutil.rmtree(target)
-        staging.rename(target)  # same file system: the model appears whole or not at all
-    return target
 
 
 def _verified(path: Path) -> Path:

@@ -9,7 +9,9 @@ stored under its new content, never under the old one. Entries are JSON: rows as
 tables hold them, sorted in table order, and the file's error rows. An entry read back for
 reuse is validated through the models; a wrong-shaped one is recomputed, not trusted.
 Location: $EXTRACT_CACHE_DIR, else the per-user cache folder; `--no-cache` runs use a store of
-their own beside the output folder, removed when the run ends.
+their own beside the output folder, removed when the run ends. $EXTRACT_CACHE_DIR may be an
+fsspec URL (`s3://bucket/extract`, `gcs://...`, `memory://...`), for Dask workers that share
+object storage rather than a file system; entries are then written with one PUT each.
 """
 from __future__ import annotations
 
@@ -38,8 +40,13 @@ def pipeline_version() -> str:
     return h.hexdigest()[:16]
 
 
-def cache_root() -> Path:
-    return Path(os.environ.get("EXTRACT_CACHE_DIR") or platformdirs.user_cache_dir("extract")) / "results"
+def cache_root() -> Path | str:
+    root = os.environ.get("EXTRACT_CACHE_DIR") or platformdirs.user_cache_dir("extract")
+    return f"{root.rstrip('/')}/results" if _is_url(root) else Path(root) / "results"
+
+
+def _is_url(location) -> bool:
+    return isinstance(location, str) and "://" in location
 
 
 def row_order(row: dict) -> tuple:
@@ -52,24 +59,52 @@ class StoreMissing(RuntimeError):
 
 
 class ResultCache:
-    def __init__(self, folder: Path):
-        self.folder = Path(folder)
+    """A folder (a Path) or an fsspec URL (a str with "://") holding one JSON entry per file."""
+
+    def __init__(self, folder: Path | str):
+        self.folder = folder if _is_url(folder) else Path(folder)
+        self.fs = None
+        if _is_url(folder):
+            import fsspec
+
+            self.fs, self.root = fsspec.core.url_to_fs(folder)
 
     @classmethod
     def for_run(cls) -> "ResultCache":
-        return cls(cache_root() / pipeline_version())
+        root = cache_root()
+        return cls(f"{root}/{pipeline_version()}" if _is_url(root) else root / pipeline_version())
+
+    @property
+    def location(self) -> str:
+        """What a worker is given to open the same store."""
+        return str(self.folder)
+
+    @property
+    def is_local(self) -> bool:
+        return self.fs is None
 
     @staticmethod
     def key(path: str, data: bytes) -> str:
         return hashlib.sha256(path.encode("utf-8") + b"\0" + data).hexdigest()
 
-    def entry(self, key: str) -> Path:
+    def entry(self, key: str) -> Path | str:
+        if self.fs is not None:
+            return f"{self.root}/{key[:2]}/{key}.json"
         return self.folder / key[:2] / f"{key}.json"
+
+    def exists(self, key: str) -> bool:
+        return self.fs.exists(self.entry(key)) if self.fs is not None else self.entry(key).is_file()
+
+    def _read(self, key: str) -> str:
+        if self.fs is not None:
+            with self.fs.open(self.entry(key), "r", encoding="utf-8") as fh:
+                return fh.read()
+        return self.entry(key).read_text(encoding="utf-8")
 
     def get(self, key: str) -> FileResult | None:
         """The stored result, validated through the models; None when absent or wrong-shaped."""
         try:
-            stored = json.loads(self.entry(key).read_text(encoding="utf-8"))
+            stored = json.loads(self._read(key))
             result = FileResult(stored["path"])
             if not isinstance(result.path, str) or set(stored["rows"]) - set(TABLES):
                 return None
@@ -83,7 +118,7 @@ class ResultCache:
     def rows(self, key: str) -> dict[str, list[dict]]:
         """The entry's rows as stored (JSONL-shaped dicts, in table order), for streaming."""
         try:
-            return json.loads(self.entry(key).read_text(encoding="utf-8"))["rows"]
+            return json.loads(self._read(key))["rows"]
         except (OSError, ValueError, KeyError) as exc:
             raise StoreMissing(f"result {self.entry(key)} cannot be read back ({exc}); the store must be "
                                "on storage every worker and this machine share (EXTRACT_CACHE_DIR)") from exc
@@ -95,6 +130,14 @@ class ResultCache:
                            for n, rows in result.rows.items()},
                   "errors": [e.model_dump(mode="json") for e in result.errors]}
         entry = self.entry(key)
+        if self.fs is not None:
+            try:
+                self.fs.makedirs(entry.rsplit("/", 1)[0], exist_ok=True)
+                with self.fs.open(entry, "w", encoding="utf-8") as fh:  # one PUT: whole or absent
+                    json.dump(stored, fh, ensure_ascii=False)
+            except Exception:
+                return False
+            return True
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")

@@ -84,7 +84,7 @@ def run(root: Path, out: Path, nlp=None, *, jobs: int = 1, scheduler: str | None
         summary = RunSummary(files=len(paths) + len(errors), not_taken=dict(sorted(found.not_taken.items())))
         errors += found.errors
         store = ResultCache.for_run() if use_cache else ResultCache(folder.store)
-        if use_cache and not _writable(store.folder):  # a read-only cache: this run's own store
+        if use_cache and store.is_local and not _writable(store.folder):  # a read-only cache: this run's own store
             store, use_cache = ResultCache(folder.store), False
         stored: list[tuple[str, str]] = []  # (doc_id, store key) of every file with rows
         for done in results(paths, store, nlp=nlp, jobs=jobs, scheduler=scheduler, reuse=use_cache, root=root):

@@ -89,7 +89,7 @@ def process_into(path: bytes, store: str, nlp=None, root: bytes | None = None) -
     data = read_input(p)
     result = process_file(p, nlp or worker_nlp(), root=top, data=data)
     key = ResultCache.key(identity(p, top), data) if data is not None else None
-    if key and result.rows["documents"] and not ResultCache(Path(store)).put(key, result):
+    if key and result.rows["documents"] and not ResultCache(store).put(key, result):
         return Done(result.path, errors=[*result.errors, ErrorRow(
             path=result.path, stage="write", reason=f"cannot write its result into the store {store}")])
     return summarize(result, key)
@@ -118,8 +118,8 @@ def results(paths: list[Path], store: ResultCache, nlp=None, jobs: int = 1,
             yield hit
         else:
             todo.append(os.fsencode(path))
-    task = partial(process_into, store=str(store.folder), root=None if root is None else os.fsencode(root))
-    yield from _compute(todo, task, str(store.folder), nlp, jobs, scheduler)
+    task = partial(process_into, store=store.location, root=None if root is None else os.fsencode(root))
+    yield from _compute(todo, task, store.location, nlp, jobs, scheduler)
 
 
 def _compute(paths: list[bytes], task, store: str, nlp, jobs: int, scheduler: str | None) -> Iterator[Done]:
@@ -182,7 +182,7 @@ def _on_dask(paths: list[bytes], task, store: str, scheduler: str) -> Iterator[D
         futures = client.map(task, paths, pure=False)
         for future in dask_completed(futures):
             done = future.result()
-            if done.key and not ResultCache(Path(store)).entry(done.key).is_file():
+            if done.key and not ResultCache(store).exists(done.key):
                 raise StoreMissing(f"a worker stored {done.path}'s result in {store}, which this machine "
                                    "does not see: put the store on shared storage (EXTRACT_CACHE_DIR)")
             yield done

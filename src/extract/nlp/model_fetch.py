@@ -21,7 +21,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from .nlp import segmenter
+from . import segmenter
 
 PYPI = "https://pypi.org/simple"
 NAME, VERSION = segmenter.SDIST.split("==")
