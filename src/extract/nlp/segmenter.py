@@ -50,7 +50,7 @@ def model_dir() -> Path:
     return path
 
 
-def _sha256(path: Path) -> str:
+def sha256(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -69,6 +69,6 @@ def _unpack_model(sdist: Path, into: Path) -> None:
 def _verified(path: Path) -> Path:
     for name, (size, digest) in FILES.items():
         f = path / name
-        if not f.is_file() or f.stat().st_size != size or _sha256(f) != digest:
+        if not f.is_file() or f.stat().st_size != size or sha256(f) != digest:
             raise ModelMissing(f"pkuseg model at {path} failed verification ({name}); {FIX}")
     return path
