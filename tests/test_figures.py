@@ -949,6 +949,13 @@ CASES = [
          amt(10_000, "wage", per="年", approx="over")),
     case("g-rent-received", "刘丰安每年拿到4亩土地流转费3200元。", "3200元", amt(3200, "income", per="年")),
     case("g-spent-on-illness", "这几年,两人看病就花去了20万元。", "20万元", amt(200_000, "cost")),
+    # per from the divisor however it is written
+    case("g-cun-jun", "全镇村集体经济总收入达到326.5万元,村均36.3万元。", "36.3万元",
+         amt(363_000, "collective_income", per="村")),
+    case("g-each-of-three-villages", "三个村各以光伏收益入股20万元,建设标准化棚圈12座。", "20万元",
+         amt(200_000, "investment", per="村")),
+    case("g-single-household-ceiling", "单户贷款额度最高5万元,期限三年以内。", "5万元", amt(50_000, "investment", per="户")),
+    case("g-per-tree", "按每棵山杏树盛果期年收入30元测算。", "30元", amt(30, "income", per="棵")),
 ]
 
 
