@@ -22,6 +22,7 @@ VILLAGES = [
     ("d04-town-missing-from-gazetteer", "2月7日,江口县官和乡官和村村委会人头攒动,一眼望去甚是热闹", ["官和村"]),
     ("d04-known-name-after-verb", "合作社的股东之一、家住官和村坳上组的郭燕开心地说。官和村的合作社", ["官和村"]),
     ("word-after-verb", "县里大力支持江冲村发展黄桃产业。", ["江冲村"]),
+    ("autonomous-county-written-short", "金秋十月,紫云自治县猫营镇大田坝村的红芯红薯基地里", ["大田坝村"]),
     ("word-after-pronoun-kept-when-named-again", "帮助各洛村23户村民集中安置。各洛村位于山腰。", ["各洛村"]),
     ("d16-long-name-after-town", "阿克苏市住房和城乡建设局驻阿克苏市拜什吐格曼乡尤喀克格西木艾日克村“访惠聚”工作队", ["尤喀克格西木艾日克村"]),
     ("d09-新村", "在湖南浏阳市达浒镇椒花新村电商服务站,徐明柏和他妻子何佳把快递箱搬运到皮卡车上", ["椒花新村"]),
@@ -45,6 +46,8 @@ VILLAGES = [
 NOT_VILLAGES = [
     ("各村", "镇党委书记经常深入到各村督导脱贫攻坚质量。"),
     ("verb-phrase", "在车间上班,不出村就能挣钱。"),
+    ("big-in-something", "这里是远近闻名的养羊大村,全村413户。"),
+    ("all-villages-after-town", "如今红格尔图镇所有行政村集体收入均突破10万元。"),
     ("全村", "2013年,全村315户1262人,139户562人是建档立卡贫困户。"),
     ("该村", "2017年该村贫困户仅产业分红一项近5万元。"),
     ("贫困村", "合水县是国家级贫困县,这里又是当地出了名的贫困村"),
@@ -155,3 +158,8 @@ def test_offsets_point_at_the_name():
     text = "定点收购王双志村11户贫困户红枣4080斤,王双志村"
     geo = geography(text)
     assert [text[v.start:v.end] for v in geo.villages] == ["王双志村", "王双志村"]
+
+
+def test_an_autonomous_county_written_with_its_short_name_keeps_it():
+    """紫云自治县 is how the text writes 紫云苗族布依族自治县: the villages table keeps it as written."""
+    assert villages("金秋十月,紫云自治县猫营镇大田坝村的红芯红薯基地里")["大田坝村"]["county"] == "紫云自治县"

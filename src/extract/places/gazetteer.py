@@ -16,7 +16,8 @@ from typing import Literal
 
 Level = Literal["province", "city", "county", "town"]
 # Autonomous prefectures and counties are usually written short name + generic suffix.
-ALIAS_SUFFIX = (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗"))
+ALIAS_SUFFIX = (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗"),
+                ("自治州", "自治州"), ("自治县", "自治县"), ("自治旗", "自治旗"))  # 紫云自治县
 
 
 @dataclass(frozen=True)
