@@ -955,6 +955,10 @@ CASES = [
     case("g-each-of-three-villages", "三个村各以光伏收益入股20万元,建设标准化棚圈12座。", "20万元",
          amt(200_000, "investment", per="村")),
     case("g-single-household-ceiling", "单户贷款额度最高5万元,期限三年以内。", "5万元", amt(50_000, "investment", per="户")),
+    case("g-labour-pay", "采取以工代赈方式修建产业路,参与修路的37名村民共领到劳务报酬4.1万元。", "4.1万元",
+         amt(41_000, "wage")),
+    case("g-condolence-money", "镇党委还为42名低收入群众送去慰问金,每人慰问金500元。", "500元", amt(500, "other", per="人")),
+    case("g-microcredit", "县里为脱贫户和监测户发放脱贫人口小额信贷635万元。", "635万元", amt(6_350_000, "investment")),
     case("g-per-tree", "按每棵山杏树盛果期年收入30元测算。", "30元", amt(30, "income", per="棵")),
 ]
 
