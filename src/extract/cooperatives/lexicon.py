@@ -7,16 +7,15 @@ from pathlib import Path
 
 import regex as re
 
-from ..lexicon import Lexicon, alternation, compile_alternation, rows, words
-from ..nlp.names import NAME_WORDS
+from ..lexicon import alternation, compile_alternation, rows, words
+from ..nlp.names import NAME_WORDS, NameStops
 
 
 @dataclass(frozen=True)
-class CoopWords(Lexicon):
+class CoopWords(NameStops):
     """Word lists the cooperative rules read (see each file's header)."""
 
     HOME = Path(__file__).parent / "words"
-    stops: tuple[str, ...] = words("name_left_stops.txt", home=NAME_WORDS)
     kinds: tuple[str, ...] = words("coop_kinds.txt")
     founders: tuple[str, ...] = words("coop_founders.txt")
     naming_verbs: tuple[str, ...] = words("coop_naming_verbs.txt")
@@ -25,20 +24,12 @@ class CoopWords(Lexicon):
     speech_verbs: tuple[str, ...] = words("speech_verbs.txt", home=NAME_WORDS)
 
     @cached_property
-    def stop_pattern(self) -> re.Pattern:
-        return compile_alternation(self.stops)
-
-    @cached_property
     def kind_tail(self) -> re.Pattern:
         return re.compile(f"(?:{alternation(self.kinds)})$")
 
     @cached_property
     def founder_tail(self) -> re.Pattern:
         return re.compile(f"(?:{alternation(self.founders)})$")
-
-    @cached_property
-    def stop_tail(self) -> re.Pattern:
-        return re.compile(f"(?:{self.stop_pattern.pattern})$")
 
     @cached_property
     def leader_pattern(self) -> re.Pattern:

@@ -7,12 +7,12 @@ this is the one rule for the left edge they share.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import regex as re
 
-from ..lexicon import Lexicon, words
+from ..lexicon import Lexicon, compile_alternation, words
 from .sentences import CLAUSE_BREAK
 from .words import words_of
 
@@ -78,6 +78,23 @@ def word_start(text: str, start: int, head: int, keep: tuple[tuple[int, int], ..
 @cache
 def _founding_verbs() -> frozenset[str]:
     return frozenset(NameWords.load().founding_verbs)
+
+
+@dataclass(frozen=True)
+class NameStops(Lexicon):
+    """The stop words every name rule reads (words/name_left_stops.txt): the base of the place,
+    cooperative and project lexicons."""
+
+    stops: tuple[str, ...] = words("name_left_stops.txt", home=NAME_WORDS)
+
+    @cached_property
+    def stop_pattern(self) -> re.Pattern:
+        return compile_alternation(self.stops)
+
+    @cached_property
+    def stop_tail(self) -> re.Pattern:
+        """A stop word ending right where the name would start."""
+        return re.compile(f"(?:{self.stop_pattern.pattern})$")
 
 
 @dataclass(frozen=True)

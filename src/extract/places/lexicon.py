@@ -8,19 +8,18 @@ from typing import Literal
 
 import regex as re
 
-from ..lexicon import Lexicon, compile_alternation, rows, words
-from ..nlp.names import NAME_WORDS
+from ..lexicon import compile_alternation, rows, words
+from ..nlp.names import NAME_WORDS, NameStops
 from .gazetteer import Gazetteer, Level
 
 HOME = Path(__file__).parent / "words"
 
 
 @dataclass(frozen=True)
-class PlaceWords(Lexicon):
+class PlaceWords(NameStops):
     """Word lists the place rules read (see each file's header)."""
 
     HOME = HOME
-    stops: tuple[str, ...] = words("name_left_stops.txt", home=NAME_WORDS)
     weak_stops: tuple[str, ...] = words("name_weak_stops.txt", home=NAME_WORDS)
     generic: tuple[str, ...] = words("village_generic.txt")
     not_suffix: tuple[str, ...] = words("village_not_suffix.txt")
@@ -37,10 +36,6 @@ class PlaceWords(Lexicon):
     @cached_property
     def gazetteer(self) -> Gazetteer:
         return Gazetteer(self.divisions, self.name_stops)
-
-    @cached_property
-    def stop_pattern(self) -> re.Pattern:
-        return compile_alternation(self.stops)
 
     @cached_property
     def status_pattern(self) -> re.Pattern:

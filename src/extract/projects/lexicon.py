@@ -8,17 +8,16 @@ from typing import Literal
 
 import regex as re
 
-from ..lexicon import Lexicon, alternation, compile_alternation, rows, words
+from ..lexicon import alternation, compile_alternation, rows, words
 from ..models import Category
-from ..nlp.names import NAME_WORDS
+from ..nlp.names import NameStops
 
 
 @dataclass(frozen=True)
-class ProjectWords(Lexicon):
+class ProjectWords(NameStops):
     """Word lists the project rules read (see each file's header)."""
 
     HOME = Path(__file__).parent / "words"
-    stops: tuple[str, ...] = words("name_left_stops.txt", home=NAME_WORDS)
     heads: tuple = rows("project_heads.tsv", head=str, bare=Literal["yes", "no"])
     categories: tuple = rows("project_categories.tsv", keyword=str, category=Category)
     verbs: tuple[str, ...] = words("project_verbs.txt")
@@ -29,10 +28,6 @@ class ProjectWords(Lexicon):
     def stop_pattern(self) -> re.Pattern:
         """Words a name does not run back across: the shared stops and the building verbs."""
         return compile_alternation(self.stops + self.verbs)
-
-    @cached_property
-    def stop_tail(self) -> re.Pattern:
-        return re.compile(f"(?:{self.stop_pattern.pattern})$")
 
     @cached_property
     def head_pattern(self) -> re.Pattern:
