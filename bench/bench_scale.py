@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_run import pkuseg_seconds  # noqa: E402  (pkuseg alone, in its own process)
+from bench_run import pkuseg_seconds, time_stages  # noqa: E402  (shared with the one-run benchmark)
 EXTRACT = Path(sys.executable).with_name("extract")
 
 
@@ -70,15 +70,7 @@ def stage_times(corpus: Path, out: Path) -> dict[str, float]:
         raw = read_document(path)
         texts += [a.text for a in split_articles(clean_page(raw.text), raw.doc_id) if a.text.strip()]
     times = {"read + clean + split articles": time.perf_counter() - t}
-    t = time.perf_counter()
-    docs = [nlp.make_doc(text) for text in texts]
-    times[f"tokenizer ({nlp_module.segmenter()})"] = time.perf_counter() - t
-    for name, component in nlp.pipeline:
-        t = time.perf_counter()
-        for doc in docs:
-            component(doc)
-        times[name] = time.perf_counter() - t
-    del docs
+    times.update(time_stages(texts))  # the tokenizer and each component
     run(corpus, out, nlp, use_cache=True)  # fills the store
     t = time.perf_counter()
     run(corpus, out, nlp, use_cache=True)  # every file from the store: lookup + streaming the tables
