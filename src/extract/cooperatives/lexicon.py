@@ -22,10 +22,16 @@ class CoopWords(NameStops):
     leaders: tuple = rows("coop_leaders.tsv", cue=str, led_by=str)
     person_titles: tuple[str, ...] = words("coop_person_titles.txt")
     speech_verbs: tuple[str, ...] = words("speech_verbs.txt", home=NAME_WORDS)
+    founding_verbs: tuple[str, ...] = words("founding_verbs.txt", home=NAME_WORDS)
 
     @cached_property
     def kind_tail(self) -> re.Pattern:
         return re.compile(f"(?:{alternation(self.kinds)})$")
+
+    @cached_property
+    def founding_pattern(self) -> re.Pattern:
+        """A verb that says who set a cooperative up (`领办`) or names it (`成立`)."""
+        return compile_alternation((*self.founding_verbs, *self.naming_verbs))
 
     @cached_property
     def founder_tail(self) -> re.Pattern:

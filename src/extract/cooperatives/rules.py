@@ -19,7 +19,8 @@ from .lexicon import CoopWords
 SUFFIX = re.compile(r"合作社联合社|合作总社|合作社")  # 富通农民专业合作社联合社, 公义村经济合作总社
 NAME_RUN = re.compile(r"[\p{Han}“”‘’\"「」『』·]+$")
 QUOTES = re.compile(r"[“”‘’\"「」『』]")
-UNIT_AFTER_NUMBER = re.compile(r"(?:万|亿)?(?:多|余)?(?:块钱|块|元|亩|户|人|名|个|家)?")
+OPENING_QUOTES, CLOSING_QUOTES = "“‘「『", "”’」』"
+UNIT_AFTER_NUMBER = re.compile(r"(?:万|亿)?(?:多|余)?(?:块钱|块|元|亩|户|人|名|个|家|年)?")
 COUNT_AFTER = re.compile(r"\s*\d+\s*(?:余|多)?\s*(?:家|个)")
 MODEL = re.compile(r"[“‘\"]?((?:[\p{Han}()（）]{1,8}[+＋]){1,6}[\p{Han}()（）]{1,8})[”’\"]?")
 MAX_NAME = 24
@@ -74,6 +75,8 @@ def _mention_at(text: str, s: int, e: int, geo: Geography, lex: CoopWords) -> tu
     if COUNT_AFTER.match(text, e):
         return None  # `土地股份合作社21家`: a count of a kind
     start = _name_start(text, s, lex, _place_spans(text, s, geo))
+    start = _after_founder(text, start, s, geo, lex)
+    start = _quoted_whole(text, start, s, e)
     written = text[start:s]
     villages = [v for v in geo.villages if start <= v.start and v.end <= s]
     places = [p.name for p in sorted(geo.divisions + villages, key=lambda p: p.start) if start <= p.start < s]
@@ -86,6 +89,28 @@ def _mention_at(text: str, s: int, e: int, geo: Geography, lex: CoopWords) -> tu
         return CoopMention(start, e, body + text[s:e], core or body, villages[0].name if villages else None), strong
     mention = _named_by_village(text, start, s, e, kind, geo)
     return (mention, True) if mention else None
+
+
+def _after_founder(text: str, start: int, s: int, geo: Geography, lex: CoopWords) -> int:
+    """`乌高村党支部领办雷山县乌高苗韵茶叶专业合作社`: who founded it, then its own full name.
+    The name starts after the founding verb when what follows names a cooperative by itself (a
+    place, or a name of its own and a trade word); `茅坝村党支部领办茶叶专业合作社` keeps its founder."""
+    verbs = [m for m in lex.founding_pattern.finditer(text, start, s, overlapped=True)]
+    for verb in sorted(verbs, key=lambda v: v.end()):
+        rest = text[verb.end():s]
+        places = any(verb.end() <= p.start and p.end <= s for p in geo.divisions + geo.villages)
+        core, trade = _strip_kinds(QUOTES.sub("", rest), lex)
+        if places or (core and trade):
+            return verb.end()
+    return start
+
+
+def _quoted_whole(text: str, start: int, s: int, e: int) -> int:
+    """`师宗“盈果种植专业合作社”`: a name quoted whole is the quoted part."""
+    opening = max(text.rfind(q, start, s) for q in OPENING_QUOTES)
+    if opening > start and text[e:e + 1] in CLOSING_QUOTES and not QUOTES.search(text, opening + 1, s):
+        return opening
+    return start
 
 
 def _place_spans(text: str, s: int, geo: Geography) -> tuple[tuple[int, int], ...]:

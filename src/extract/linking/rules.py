@@ -4,9 +4,10 @@ The subject of a figure is what its clause names (`王双志村11户贫困户`),
 names, nearest before the figure first (`六联专业种植合作社，流转土地3500余亩`) and after it
 second (a quotation's figures belong to the speaker's village named after the quote). A
 cooperative's village stands in for the village when none is named. `该合作社`, a bare
-`合作社` and `该村`/`村集体` refer back to the last one named (words/link_references.tsv). A
-cooperative then takes its households and land, a project its investment and scale, from the
-figures linked to it. Pure functions over offsets.
+`合作社`, `联合社` and `该村`/`村集体` refer back to the last one named, or forward to the only one
+the article names (words/link_references.tsv). A figure names a record by its row's name, so
+the tables join on it. A cooperative then takes its households and land, a project its
+investment and scale, from the figures linked to it. Pure functions over offsets.
 """
 from __future__ import annotations
 
@@ -30,13 +31,8 @@ class Anchor:
     kind: str
     start: int
     end: int
-    name: str                      # the record's name (its row in its table)
+    name: str          # the record's name (its row in its table): what a figure near it is about
     village: str | None = None
-    written: str | None = None     # the name as written here, what a figure near it is about
-
-    @property
-    def as_written(self) -> str:
-        return self.written or self.name
 
 
 def village_anchors(geo: Geography) -> list[Anchor]:
@@ -45,17 +41,19 @@ def village_anchors(geo: Geography) -> list[Anchor]:
 
 def reference_anchors(text: str, pattern: re.Pattern, named: list[Anchor]) -> list[Anchor]:
     """Anaphors (`该合作社`, `合作社`, `该村`) outside any named mention, each standing for the
-    last one named before it."""
+    last one named before it; before the first one named, for the article's only one (a lead
+    saying `合作社` before the body names it)."""
     named = sorted(named, key=lambda a: a.start)
     starts = [a.start for a in named]
+    only = named[0] if len({a.name for a in named}) == 1 else None
     out = []
     for m in pattern.finditer(text):
         if any(a.start <= m.start() < a.end for a in named):
             continue
         i = bisect_right(starts, m.start()) - 1
-        if i >= 0:
-            a = named[i]
-            out.append(Anchor(a.kind, m.start(), m.end(), a.name, a.village, a.written))
+        a = named[i] if i >= 0 else only
+        if a is not None:
+            out.append(Anchor(a.kind, m.start(), m.end(), a.name, a.village))
     return out
 
 
@@ -102,7 +100,7 @@ def link(text: str, geo: Geography, found: list[Mention], coops: list, projects:
             continue
         about = subjects(text, m.start, m.end, anchors, geo)
         if m.table in LINKED_TABLES:
-            updates[id(m)] = {kind: about[kind].as_written if about[kind] else None for kind in KINDS}
+            updates[id(m)] = {kind: about[kind].name if about[kind] else None for kind in KINDS}
         for kind in ("cooperative", "project"):
             if about[kind]:
                 linked.setdefault((kind, about[kind].name), []).append(m)
@@ -118,7 +116,7 @@ def link(text: str, geo: Geography, found: list[Mention], coops: list, projects:
 
 def _anchors(text: str, geo: Geography, coops, projects, lex: LinkWords) -> list[Anchor]:
     villages = village_anchors(geo)
-    named_coops = [Anchor("cooperative", cm.start, cm.end, mention.fields["name"], mention.fields["village"], cm.name)
+    named_coops = [Anchor("cooperative", cm.start, cm.end, mention.fields["name"], mention.fields["village"])
                    for coop, mention in coops for cm in coop.mentions]
     named_projects = [Anchor("project", start, end, mention.fields["name"], mention.fields["village"])
                       for p, mention in projects for start, end in ((p.start, p.end),) + p.aliases]

@@ -60,7 +60,13 @@ def _village_at(text: str, m: re.Match, floor: int, ends: list[int], lex: PlaceW
     if start is None or _quoted(text, start, m.end()):
         return None
     unsure = False
-    if not anchored:  # a word no name holds inside it: cut there, or, where nothing would be
+    if anchored:  # a place before it fixes the edge, unless a word no name holds follows it
+        # (`沂南县大力推行村`); a one-character word there is the name's own (`什集镇前刘楼村`)
+        cut = word_start(text, start, m.start(), min_body=MAX_RUN)
+        if cut > start and m.start() - cut < MIN_BODY:
+            return None
+        start = cut
+    else:  # a word no name holds inside it: cut there, or, where nothing would be
         cut = word_start(text, start, m.start())  # left (`不出村`, `各 / 洛村`), doubt the name
         start, unsure = (cut, False) if m.start() - cut >= MIN_BODY else (start, cut > start)
     body = text[start:m.start()]
