@@ -960,6 +960,12 @@ CASES = [
     case("g-condolence-money", "镇党委还为42名低收入群众送去慰问金,每人慰问金500元。", "500元", amt(500, "other", per="人")),
     case("g-microcredit", "县里为脱贫户和监测户发放脱贫人口小额信贷635万元。", "635万元", amt(6_350_000, "investment")),
     case("g-per-tree", "按每棵山杏树盛果期年收入30元测算。", "30元", amt(30, "income", per="棵")),
+    # durations and idioms divide nothing
+    case("n-months-of-work", "老人坐着马扎采摘花椒,3个月收入2000多元。", "2000多元", amt(2000, "wage", approx="over")),
+    case("n-two-years-in-all", "合作社两年一共分掉了80万元。", "80万元", amt(800_000, "dividend")),
+    case("n-yearly-event", "一年一度的分红大会上,合作社去年总收入320万元。", "320万元", amt(3_200_000, "income")),
+    case("n-this-time", "老王这一次分红就领了3500元。", "3500元", amt(3500, "dividend")),
+    case("purpose-after-figure", "村里从集体经济收入中拿出了36万元进行分红。", "36万元", amt(360_000, "dividend")),
 ]
 
 

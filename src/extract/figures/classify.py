@@ -21,6 +21,7 @@ MONEY = re.compile(r"[\d一二两三四五六七八九十百千万亿]\s*[万亿
 DAY_OR_MONTH_PAY = re.compile(r"(?:一|每)个?(?:月|天)[^,，。]{0,8}?\d[\d.]*\s*(?:块|元)|\d[\d.]*\s*(?:块钱|块|元)(?:钱)?一(?:天|个月)")
 HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家")
 MODIFIES = re.compile(r"(?:以上|左右|多)?的")  # 5000元的分红: the figure modifies the noun after 的
+PURPOSE = re.compile(r"(?:用于|用来|进行|作为)")  # 拿出458万元进行分红: what the money is for
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 PEOPLE_KINDS = {"household": "户", "person": "人", "person_time": "人次"}
 WEIGHT_UNITS = {"斤", "公斤", "千克", "吨"}
@@ -151,11 +152,12 @@ def _collective_before(ctx: Context, lex: FigureWords) -> bool:
 
 
 def nearest_cue(ctx: Context, lex: FigureWords) -> str | None:
-    """The cue governing the figure: the noun it modifies (`带来5000元的分红`), else the nearest
+    """The cue governing the figure: the noun it modifies (`带来5000元的分红`) or its purpose
+    (`拿出458万元进行分红`), else the nearest
     one before it in its clause, else the head of the noun phrase right after it (`10万元扶贫资金
     收益` → 收益), else the nearest before in the sentence, else in the sentences beside it (a roll
     call of payouts under `…分红大会`: `“陆风军3065元,张海斌14712元……”`)."""
-    modified = MODIFIES.match(ctx.after)
+    modified = MODIFIES.match(ctx.after) or PURPOSE.match(ctx.after)
     if modified and (cue := lex.role_pattern.match(ctx.after, modified.end())):
         return cue.group()
     before = list(lex.role_pattern.finditer(ctx.before))
