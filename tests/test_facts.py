@@ -23,6 +23,7 @@ STATUS = [
     ("合作社以每年100元/亩的价格从农户手里承包土地。", "100元", "actual"),
     ("按照统一规划、统一销售的原则,合作社为群众创收80余万元。", "80余万元", "actual"),
     ("结合镇域发展规划,县里将1200万元资金投入3个镇。", "1200万元", "actual"),
+    ("一年后,大棚蔬菜种植取得成功,户均收入12万元。", "12万元", "actual"),
     # planned: targets, plans, forecasts, expectations, promises
     ("种植黑枸杞示范园20亩,三年后产值可达40万元。", "40万元", "planned"),
     ("村里规划建设冷库一座,投资150万元。", "150万元", "planned"),
@@ -73,6 +74,15 @@ def test_a_part_an_average_and_another_year_are_other_facts():
     text = ("2023年合作社分红30万元。每户分红3000元。"
             "2022年合作社分红30万元。合作社共为村集体增收30万元。")
     assert [r for _, _, r in _facts(text)] == [False, False, False, False]
+
+
+def test_thresholds_plans_and_ranges_said_twice_are_not_repeats():
+    text = ("今年全镇村集体收入全部突破10万元。明年各村集体收入均突破10万元。"
+            "预计明年合作社分红20万元。按照计划,合作社今年可分红20万元。"
+            "车间工人月收入2000至4000元。在车间做工的村民月收入2000至4000元。")
+    assert [(s, r) for _, s, r in _facts(text)] == [
+        ("condition", False), ("condition", False), ("planned", False), ("planned", False),
+        ("actual", False), ("actual", False)]
 
 
 def test_equal_shares_listed_in_one_sentence_are_not_repeats():

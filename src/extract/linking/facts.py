@@ -6,8 +6,9 @@ forecast or promise) or a `condition` (a threshold, criterion or ceiling); other
 `repeat`: an earlier figure of the article states the same fact — the same value within
 rounding (`1300多万` / `1311.5万`), unit, role, per-unit, status, year and subject; a part is
 not its total and an average not a total (their values or per-units differ), another year or
-village is another fact. `county`/`province`: where the figure is, as official names. Pure
-functions over Mentions and text.
+village is another fact; only actual single figures are restated (a plan, threshold or range
+said twice is said of different things). `county`/`province`: where the figure is, as official
+names. Pure functions over Mentions and text.
 """
 from __future__ import annotations
 
@@ -52,12 +53,20 @@ def with_facts(found: list[Mention], sentences: Sentences, lex: LinkWords) -> li
             continue
         fields = {**m.fields, "status": status_of(sentences, m.start, m.end, lex)}
         sentence = sentences.around(m.start)
-        fields["repeat"] = any(_same_fact(m.table, fields, e.table, e.fields) for e in earlier
-                               if sentences.around(e.start) != sentence)
+        fields["repeat"] = _restatable(fields) and any(
+            _same_fact(m.table, fields, e.table, e.fields) for e in earlier
+            if _restatable(e.fields) and sentences.around(e.start) != sentence)
         m = replace(m, fields=fields)
         earlier.append(m)
         out.append(m)
     return out
+
+
+def _restatable(fields: dict) -> bool:
+    """Only money or people that are there get restated: a target, plan or threshold said
+    twice is said about different things (`10万元以上` for this year's villages and for all), and
+    a range (`月收入2000至5000元`) is a spread, not one figure."""
+    return fields["status"] == "actual" and fields.get("value_max_yuan", fields.get("value_max")) is None
 
 
 def _same_fact(table: str, a: dict, other_table: str, b: dict) -> bool:
