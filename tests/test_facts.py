@@ -85,6 +85,13 @@ def test_thresholds_plans_and_ranges_said_twice_are_not_repeats():
         ("actual", False), ("actual", False)]
 
 
+def test_what_a_speaker_says_of_themself_is_their_own_fact():
+    text = ("合作社今年分红,社员最多的分了5000元。\n“我入股了2万元,今年分了5000元。”村民老李说。"
+            "\n“我也分了5000元!”村民老王说。")
+    assert [(t, r) for t, _, r in _facts(text)] == [("5000元", False), ("2万元", False), ("5000元", False),
+                                                    ("5000元", False)]
+
+
 def test_equal_shares_listed_in_one_sentence_are_not_repeats():
     text = "“钟马坤5000元,钟钦文5000元……”"
     assert [r for _, _, r in _facts(text)] == [False, False]

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex as re
+
 from ..nlp.doc import Mention
 from ..nlp.sentences import Sentences
 from ..places import Geography
@@ -21,6 +23,7 @@ from ..places.official import article_place, official_county
 from .lexicon import LinkWords
 
 FACT_TABLES = ("amounts", "household_counts")
+FIRST_PERSON = re.compile(r"[我俺咱]")
 PLACED_BY = {"villages": "village", "cooperatives": "cooperative", "projects": "project"}
 EXACT_TOLERANCE, ROUND_TOLERANCE, ROUNDED_TOLERANCE = 0.005, 0.02, 0.1  # relative difference still one value
 SAME_FACT = {  # fields that must agree (when both are filled) for two figures to be one fact
@@ -53,13 +56,25 @@ def with_facts(found: list[Mention], sentences: Sentences, lex: LinkWords) -> li
             continue
         fields = {**m.fields, "status": status_of(sentences, m.start, m.end, lex)}
         sentence = sentences.around(m.start)
+        speaker = _own_words(sentences.text, m.start)
         fields["repeat"] = _restatable(fields) and any(
             _same_fact(m.table, fields, e.table, e.fields) for e in earlier
-            if _restatable(e.fields) and sentences.around(e.start) != sentence)
+            if _restatable(e.fields) and sentences.around(e.start) != sentence
+            and _own_words(sentences.text, e.start) == speaker)
         m = replace(m, fields=fields)
         earlier.append(m)
         out.append(m)
     return out
+
+
+def _own_words(text: str, pos: int) -> int | None:
+    """Where the quotation holding pos opens, when its speaker talks of themself (`“我入股了
+    10000元,今年分了12000多元”`): such a figure is that person's, and restates only what the same
+    quotation said. None outside such a quotation."""
+    opening = text.rfind("“", 0, pos)
+    if opening < 0 or "”" in text[opening:pos] or "\n" in text[opening:pos]:
+        return None
+    return opening if FIRST_PERSON.search(text, opening, pos) else None
 
 
 def _restatable(fields: dict) -> bool:
