@@ -965,6 +965,8 @@ CASES = [
     case("n-two-years-in-all", "合作社两年一共分掉了80万元。", "80万元", amt(800_000, "dividend")),
     case("n-yearly-event", "一年一度的分红大会上,合作社去年总收入320万元。", "320万元", amt(3_200_000, "income")),
     case("n-this-time", "老王这一次分红就领了3500元。", "3500元", amt(3500, "dividend")),
+    case("money-noun-after-figure", "依托财政扶持壮大村集体经济80万元项目资金,建设大棚4栋。", "80万元",
+         amt(800_000, "investment")),
     case("purpose-after-figure", "村里从集体经济收入中拿出了36万元进行分红。", "36万元", amt(360_000, "dividend")),
 ]
 

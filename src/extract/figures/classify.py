@@ -22,6 +22,7 @@ DAY_OR_MONTH_PAY = re.compile(r"(?:一|每)个?(?:月|天)[^,，。]{0,8}?\d[\d.
 HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家")
 MODIFIES = re.compile(r"(?:以上|左右|多)?的")  # 5000元的分红: the figure modifies the noun after 的
 PURPOSE = re.compile(r"(?:用于|用来|进行|作为)")  # 拿出458万元进行分红: what the money is for
+NOUN_AFTER = re.compile(r"\p{Han}{0,2}?资金")  # 50万元项目资金: the money the figure counts
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 PEOPLE_KINDS = {"household": "户", "person": "人", "person_time": "人次"}
 WEIGHT_UNITS = {"斤", "公斤", "千克", "吨"}
@@ -160,6 +161,8 @@ def nearest_cue(ctx: Context, lex: FigureWords) -> str | None:
     modified = MODIFIES.match(ctx.after) or PURPOSE.match(ctx.after)
     if modified and (cue := lex.role_pattern.match(ctx.after, modified.end())):
         return cue.group()
+    if head := _head_noun(ctx.after, lex):
+        return head
     before = list(lex.role_pattern.finditer(ctx.before))
     if before and len(ctx.before) - before[-1].end() <= BEFORE_REACH:
         return before[-1].group()
@@ -176,6 +179,18 @@ def nearest_cue(ctx: Context, lex: FigureWords) -> str | None:
     if lex.role_pattern.search(ctx.text, ctx.clause[1], ctx.sentence[1]):
         return None  # the sentence's cues after the figure are other figures'
     return _neighbouring_cue(ctx, lex)
+
+
+def _head_noun(after: str, lex: FigureWords) -> str | None:
+    """`50万元项目资金` → 资金, `10万元扶贫资金收益` → 收益: the last of the cues written on
+    from a 资金 right after the figure (a noun phrase's head comes last)."""
+    noun = NOUN_AFTER.match(after)
+    if not noun:
+        return None
+    cue = head = lex.role_pattern.match(after, noun.end() - 2)
+    while cue and (cue := lex.role_pattern.match(after, cue.end())):
+        head = cue
+    return head.group() if head else None
 
 
 def _neighbouring_cue(ctx: Context, lex: FigureWords) -> str | None:
