@@ -17,7 +17,7 @@ from .lexicon import FigureWords
 from .grammar import HOUSEHOLD_NOUNS
 from .parse import Figure
 
-MONEY = re.compile(r"[\d一二两三四五六七八九十百千万亿]\s*[万亿]?(?:元|块)")
+MONEY = re.compile(r"[\d一二两三四五六七八九十百千万亿]\s*(?:余|多)?[万亿]?(?:余|多)?(?:元|块)")
 DAY_OR_MONTH_PAY = re.compile(r"(?:一|每)个?(?:月|天)[^,，。]{0,8}?\d[\d.]*\s*(?:块|元)|\d[\d.]*\s*(?:块钱|块|元)(?:钱)?一(?:天|个月)")
 HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家")
 MODIFIES = re.compile(r"(?:以上|左右|多)?的")  # 5000元的分红: the figure modifies the noun after 的
@@ -29,6 +29,7 @@ WEIGHT_UNITS = {"斤", "公斤", "千克", "吨"}
 PERIODS = {"年", "月", "天", "日"}
 QUANTITY_KINDS = {"area", "weight", "length", "percent", "count"}
 BEFORE_REACH, AFTER_REACH = 12, 8  # how far a cue may stand from the figure in its clause
+OWN_CUE_REACH = 6  # a divisor's own cue follows it closely: 人均纯收入
 PERSONAL_YEAR_PAY = 100_000  # above this a year's earnings are not one worker's pay
 WORK_REACH = 15  # how far before a figure 务工/打工 still makes its income a wage
 COLLECTIVE_EARNS = re.compile(r"集体\p{Han}{0,4}?(?:收入|收益|增收|经济)")
@@ -220,9 +221,13 @@ def per_units(ctx: Context, lex: FigureWords) -> list[str]:
     if not earlier:
         return []
     # The earlier divisor is this figure's when no money is named between them (`每消费一间,就
-    # 支付…3元`) or this clause names no role of its own (`…不足500元,达到现在的3800多元`).
+    # 支付…3元`) or neither this clause nor another figure between names a role of its own
+    # (`人均纯收入已由…不足500元,达到现在的3800多元`, not `户均分红3000元;村集体收入达到42万元,而
+    # 2018年还不足2万元`).
     between = ctx.text[earlier[-1].end():ctx.clause[0]]
-    if not MONEY.search(between) or not lex.role_pattern.search(ctx.text, *ctx.clause):
+    own_cue = lex.role_pattern.search(between, 0, OWN_CUE_REACH)
+    others = list(lex.role_pattern.finditer(between, own_cue.end() if own_cue else 0))
+    if not MONEY.search(between) or not (others or lex.role_pattern.search(ctx.text, *ctx.clause)):
         return [_per_of(earlier[-1])]
     return []
 

@@ -47,7 +47,7 @@ class FigureWords(Lexicon):
         """每亩, 单户, 一个大棚, 亩均, 村均, 每名党员, 亩收入, 村民平均, 三个村各: a unit the amount
         is explicitly divided by (not `这一次`, `一年一度`, `一年比一年`)."""
         units = alternation(self.per_units)
-        return re.compile(rf"(?:每|单|(?<![统唯第专同单万这那比])一(?!次性))(?:个|位|名)?(?:贫困)?(?P<unit>{units})(?!一度|比一|四季)"
+        return re.compile(rf"(?:每|单|(?<![统唯第专同单万这那比建起成设有了])(?!(?<=的)一(?:户|人|家))一(?!次性))(?:个|位|名)?(?:贫困)?(?P<unit>{units})(?!一度|比一|四季)"
                           rf"|(?P<avg>人|户|亩|年|月|日|村)均|每(?:名|位|个)(?P<noun>{self._nouns})"
                           rf"|个(?P<each>村|户|人|家)(?:的\p{{Han}}{{0,8}})?各"
                           rf"|(?P<mu>亩)(?=纯?(?:收入|收益|产值|效益))"
@@ -57,7 +57,7 @@ class FigureWords(Lexicon):
     def per_weak(self) -> re.Pattern:
         """年收入, 全年: a period written into the cue itself (not a duration: `3个月收入`, `两年一共分`)."""
         cues = alternation(c for c, _ in self.roles)
-        return re.compile(rf"全(?P<unit>年)|(?<![往去今明前当近历多全个\d一二两三四五六七八九十几])(?P<avg>年|月|日)\p{{Han}}{{0,3}}?(?:{cues})")
+        return re.compile(rf"全(?P<unit>年)|(?<![往去今明前当近历多全个半\d一二两三四五六七八九十几])(?P<avg>年|月|日)\p{{Han}}{{0,3}}?(?:{cues})")
 
     @cached_property
     def group_end(self) -> re.Pattern:
