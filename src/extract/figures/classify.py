@@ -21,6 +21,8 @@ MONEY = re.compile(r"[\d一二两三四五六七八九十百千万亿]\s*(?:余|
 DAY_OR_MONTH_PAY = re.compile(r"(?:一|每)个?(?:月|天)[^,，。]{0,8}?\d[\d.]*\s*(?:块|元)|\d[\d.]*\s*(?:块钱|块|元)(?:钱)?一(?:天|个月)")
 HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家")
 MODIFIES = re.compile(r"(?:以上|左右|多)?的")  # 5000元的分红: the figure modifies the noun after 的
+GIVEN_TO = re.compile(r"给\p{Han}{0,6}的(?:这|那)?$")  # 村里给的这4600元: money someone received
+COLLECTIVE_RECEIVES = re.compile(r"(?:为|给|替)村?集体(?:经济)?(?:带来|增加|增收|创收|挣)")
 PURPOSE = re.compile(r"(?:用于|用来|进行|作为)")  # 拿出458万元进行分红: what the money is for
 NOUN_AFTER = re.compile(r"\p{Han}{0,2}?资金")  # 50万元项目资金: the money the figure counts
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -96,7 +98,7 @@ def amount_fields(ctx: Context, lex: FigureWords) -> dict:
 
 def amount_role(ctx: Context, lex: FigureWords, per: str | None) -> str:
     cue = nearest_cue(ctx, lex)
-    role = lex.role_of[cue] if cue else "other"
+    role = lex.role_of[cue] if cue else ("income" if GIVEN_TO.search(ctx.before) else "other")
     if per in ("天", "月") and (cue is None or cue in ("挣", "赚")):
         return "wage"  # 一天能挣200块, 一个月3000块钱: pay for work by the day or month
     if role in ("income", "other") and _pay_summed(ctx, lex):
@@ -109,6 +111,8 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None) -> str:
         return "cost"  # 成本投入, 降低投入成本: the money spent is a cost
     if role in ("income", "income_increase") and per not in ("人", "户") and _collective_before(ctx, lex):
         return "collective_income"
+    if COLLECTIVE_RECEIVES.search(ctx.before) and not lex.role_pattern.search(ctx.before):
+        return "collective_income"  # 还为村集体带来21万: the clause's receiver, whatever the sentence's cue
     return role
 
 
