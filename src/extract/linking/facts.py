@@ -38,11 +38,8 @@ def status_of(sentences: Sentences, start: int, end: int, lex: LinkWords) -> str
     sentence_start, sentence_end = sentences.around(start)
     clause_start, _ = sentences.clause(start, end)
     sides = {"sentence_before": text[sentence_start:start], "clause_before": text[clause_start:start],
-             "after": text[end:sentence_end]}
-    for status, patterns in lex.status_cues.items():  # condition, then actual, then planned
-        if any(pattern.search(sides[side]) for pattern, side in patterns):
-            return status
-    return "actual"
+             "after": text[end:sentence_end], "figure": text[start:end]}
+    return next((status for pattern, side, status in lex.status_cues if pattern.search(sides[side])), "actual")
 
 
 def with_facts(found: list[Mention], sentences: Sentences, lex: LinkWords) -> list[Mention]:

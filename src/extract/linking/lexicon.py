@@ -18,16 +18,13 @@ class LinkWords(Lexicon):
     HOME = Path(__file__).parent / "words"
     references_rows: tuple = rows("link_references.tsv", word=str, kind=Literal["village", "cooperative", "project"])
     status_rows: tuple = rows("status_cues.tsv", pattern=str,
-                              side=Literal["sentence_before", "clause_before", "after"],
+                              side=Literal["sentence_before", "clause_before", "after", "figure"],
                               status=Literal["condition", "actual", "planned"])
 
     @cached_property
-    def status_cues(self) -> dict[str, list[tuple[re.Pattern, str]]]:
-        """status -> (compiled pattern, side) in file order."""
-        cues: dict[str, list[tuple[re.Pattern, str]]] = {"condition": [], "actual": [], "planned": []}
-        for pattern, side, status in self.status_rows:
-            cues[status].append((re.compile(pattern), side))
-        return cues
+    def status_cues(self) -> list[tuple[re.Pattern, str, str]]:
+        """(compiled pattern, side, status) in file order: the first that matches decides."""
+        return [(re.compile(pattern), side, status) for pattern, side, status in self.status_rows]
 
     @cached_property
     def references(self) -> dict[str, re.Pattern]:
