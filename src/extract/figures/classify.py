@@ -21,7 +21,7 @@ MONEY = re.compile(r"[\d一二两三四五六七八九十百千万亿]\s*(?:余|
 DAY_OR_MONTH_PAY = re.compile(r"(?:一|每)个?(?:月|天)[^,，。]{0,8}?\d[\d.]*\s*(?:块|元)|\d[\d.]*\s*(?:块钱|块|元)(?:钱)?一(?:天|个月)")
 HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家")
 MODIFIES = re.compile(r"(?:以上|左右|多)?的")  # 5000元的分红: the figure modifies the noun after 的
-POVERTY = re.compile(r"贫困|建档立卡")
+POOR_RELOCATED = re.compile(r"(?:贫困|建档立卡)\p{Han}{0,6}?(?:易地扶贫)?搬迁|搬迁(?:建档立卡|贫困)")
 GIVEN_TO = re.compile(r"给\p{Han}{0,6}的(?:这|那)?$")  # 村里给的这4600元: money someone received
 COLLECTIVE_RECEIVES = re.compile(r"(?:为|给|替)村?集体(?:经济)?(?:带来|增加|增收|创收|挣)")
 PURPOSE = re.compile(r"(?:用于|用来|进行|作为)")  # 拿出458万元进行分红: what the money is for
@@ -325,11 +325,10 @@ def inherit_group(fields: dict, previous: dict | None) -> None:
 
 
 def _relocated_poor(ctx: Context, group: str | None) -> bool:
-    """Relocated people (`搬迁群众`, `搬迁入住`) are the poor when their sentence says so before
-    them (`建档立卡贫困人口易地扶贫搬迁2480户,现已搬迁入住1822户`); a resettlement site's
-    residents alone are not."""
-    named = group or ctx.before
-    return "搬迁" in named and bool(POVERTY.search(ctx.text, ctx.sentence[0], ctx.figure.start))
+    """Relocated people (`搬迁群众`, `搬迁农户`) are the poor when the article says the poor are
+    the ones relocated (`建档立卡贫困人口易地扶贫搬迁2480户`, `搬迁建档立卡贫困人口`); a
+    resettlement site's residents alone are not."""
+    return "搬迁" in (group or ctx.before) and bool(POOR_RELOCATED.search(ctx.text))
 
 
 def is_poor(group: str | None, lex: FigureWords) -> bool:
