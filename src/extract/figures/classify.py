@@ -21,6 +21,7 @@ MONEY = re.compile(r"[\d一二两三四五六七八九十百千万亿]\s*(?:余|
 DAY_OR_MONTH_PAY = re.compile(r"(?:一|每)个?(?:月|天)[^,，。]{0,8}?\d[\d.]*\s*(?:块|元)|\d[\d.]*\s*(?:块钱|块|元)(?:钱)?一(?:天|个月)")
 HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家")
 MODIFIES = re.compile(r"(?:以上|左右|多)?的")  # 5000元的分红: the figure modifies the noun after 的
+LOCATED_GROUP = re.compile(r"(\p{Han}+?)在[^\P{Han}的]{1,8}?(?:共有|有|达)$")
 POOR_RELOCATED = re.compile(r"(?:贫困|建档立卡)\p{Han}{0,6}?(?:易地扶贫)?搬迁|搬迁(?:建档立卡|贫困)")
 GIVEN_TO = re.compile(r"给\p{Han}{0,6}的(?:这|那)?$")  # 村里给的这4600元: money someone received
 COLLECTIVE_RECEIVES = re.compile(r"(?:为|给|替)村?集体(?:经济)?(?:带来|增加|增收|创收|挣)")
@@ -292,10 +293,11 @@ def group_after(after: str, lex: FigureWords) -> str | None:
 def group_before(before: str, lex: FigureWords) -> str | None:
     """The group standing right before the count: `吸纳本地贫困劳动力100余人` → 本地贫困劳动力,
     or the activity counted when no one is named: `已输出就业505人` → 输出就业."""
-    run = re.search(r"(?<!\d)[\p{Han}、]{1,14}$", before)
+    run = re.search(r"(?<![\d\s])[\p{Han}、]{1,14}$", before)  # not the unit of `74 户、180人`
     if not run:
         return None
-    linked = lex.link_tail.sub("", run.group())
+    located = LOCATED_GROUP.search(run.group())  # 像这样的贫困户在该嘎查有82户: the group before where it is
+    linked = located.group(1) if located else lex.link_tail.sub("", run.group())
     phrase = _cut_at_stops(linked, lex)
     if phrase is None and (whole := lex.group_tail.search(linked)):
         return whole.group()  # `全村287户`: the stop is the whole group (not `全乡中蜂养殖户`)
