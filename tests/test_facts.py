@@ -124,6 +124,11 @@ def test_a_county_written_short_gets_its_official_name():
     assert (county.name, county.province, county.code) == ("泗水县", "山东省", "370831")
 
 
+def test_an_article_about_one_town_is_in_that_towns_county():
+    geo = read_places("初冬,喀左县中三家镇西沟村的温室里暖意融融。中三家镇今年新建温室100栋。")
+    assert article_place(geo)["county"] == "喀喇沁左翼蒙古族自治县"
+
+
 def test_no_place_is_guessed_when_the_article_names_two_counties_equally():
     geo = read_places("河北邱县和磁县的合作社各分红10万元。")
     assert article_place(geo)["county"] is None

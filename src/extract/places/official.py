@@ -46,7 +46,22 @@ def _article_division(geo: Geography) -> Division | None:
             found = _one(_fitting([d for d in places[level].divisions if d.level == level], names))
             if found:
                 return found
+        elif level == "county" and "town" in places:
+            found = _county_of_town(geo, places["town"].divisions)
+            if found:
+                return found
     return None
+
+
+def _county_of_town(geo: Geography, towns: tuple[Division, ...]) -> Division | None:
+    """The county of the article's one town, when the gazetteer puts it in one county and the
+    text writes that county in a form it lacks (`喀左县中三家镇`)."""
+    if len({d.ancestors() for d in towns}) != 1 or not towns[0].county:
+        return None
+    town = towns[0]
+    surface = geo.lex.gazetteer.surfaces.get(town.county)
+    counties = [d for d in surface.divisions if d.level == "county" and d.province == town.province] if surface else []
+    return _one(counties)
 
 
 def _article_names(geo: Geography) -> set[str]:
