@@ -41,10 +41,16 @@ PROJECTS = [
     ("trad-d06", simplified("吳洪良利用上級給駐村第一書記的20萬元幫扶資金,先建起2000平方米全日光大棚。"), ["全日光大棚"]),
 ]
 
+PROJECTS += [
+    ("verb-before-facility", "3年来,这家公司通过承接小型工程、运营光伏电站,为村集体增收120万元。", ["光伏电站"]),
+    ("new-build-verb", "今年村里投资80万元新修村级光伏电站一座。", ["村级光伏电站"]),
+]
+
 NOT_PROJECTS = [
     ("no-build-verb-figure-or-village", "定期对党员干部进行培训,组织到红色教育基地参观学习。"),
     ("bare-head-that-needs-words", "2024年我们计划再增加一条生产线。"),
     ("head-after-a-stop", "吸纳了20名贫困户在厂里上班。"),
+    ("head-inside-a-town-name", "截至目前,西果园镇共有依法登记合作社16家,带动农户1200户。"),
     ("generic-的-before-head", "这是村里的光伏发电项目"),
     ("每-and-measure-word", "合作社统一采购农资,每亩茶园可节省成本120元左右。"),
     ("tending-verb", "合作社吸纳156户茶农入社,管护茶园3200亩。"),

@@ -38,6 +38,8 @@ def find_projects(text: str, geo: Geography, figures: list[tuple[int, int]], lex
     spans of the article's figures: one in a project's clause makes it concrete."""
     found: list[ProjectMention] = []
     for m in lex.head_pattern.finditer(text):
+        if any(d.start <= m.start() < d.end for d in geo.divisions):
+            continue  # 西果园镇: a place's name, not a 果园
         end = m.end() + len(HEAD_EXTENSION.match(text, m.end()).group())
         start = _name_start(text, m.start(), geo, lex)
         name = QUOTES.sub("", text[start:end])
