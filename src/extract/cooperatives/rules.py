@@ -138,6 +138,7 @@ def _name_start(text: str, s: int, lex: CoopWords, places: tuple[tuple[int, int]
     if cut is None:
         return s
     cut = next((a for a, b in places if a < cut < b), cut)  # never inside a place: the 于 of 于都县
+    cut = next((a for a, b in places if b == cut - 1 and a >= start), cut)  # 乃东区达玛藏鸡: 达 is the name's
     return word_start(text, cut, s, places, stops=NOT_IN_COOP_NAMES)
 
 
