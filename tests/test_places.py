@@ -106,6 +106,8 @@ WHERE = [
      {"town": "馆驿镇", "county": "梁山"}),
     ("county-written-in-a-short-form-the-gazetteer-lacks", "初冬,喀左县中三家镇西沟村的温室里暖意融融。", "西沟村",
      {"town": "中三家镇", "county": "喀左县"}),
+    ("banner-written-short-before-its-town", "走进科右前旗俄体镇永兴村养殖户的牛舍。", "永兴村",
+     {"town": "俄体镇", "county": "科右前旗"}),
     ("county-from-gazetteer", "5月6日,庄寨镇西冯寨村村民冯学长正和妻子一起给西红柿打杈。", "西冯寨村",
      {"town": "庄寨镇", "county": "曹县"}),
     ("visit-elsewhere-keeps-context", "魏县沙口集乡:党建引领。由乡长带队到山东鄄城参观。如北辛庄村支部书记刘振堂到浙江考察",

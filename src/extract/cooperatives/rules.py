@@ -83,7 +83,8 @@ def _mention_at(text: str, s: int, e: int, geo: Geography, lex: CoopWords) -> tu
     body = QUOTES.sub("", written)
     kind = _strip_places(body, places)
     core, trade = _strip_kinds(kind, lex)
-    if villages or core:
+    named_by_place = trade and body != kind  # 喀左县中三家镇果蔬专业合作社联合社: a town's own
+    if villages or core or named_by_place:
         naming = any(text[:start].endswith(v) for v in lex.naming_verbs)
         strong = bool(villages) or trade or naming or written != body
         return CoopMention(start, e, body + text[s:e], core or body, villages[0].name if villages else None), strong

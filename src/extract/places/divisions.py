@@ -15,6 +15,7 @@ from .lexicon import PlaceWords
 LEVELS = ("province", "city", "county", "town")
 RANK = {level: i for i, level in enumerate(LEVELS + ("village",))}
 UNKNOWN_TOWN = re.compile(r"\p{Han}{1,4}?(?:镇|乡|街道|苏木)")
+COUNTY_WRITTEN = re.compile(r"\p{Han}{1,4}(?:县|旗|区|市)")
 HAN = re.compile(r"\p{Han}")
 TOWN_SUFFIX = re.compile(r"镇|乡|街道")
 SHORT_QUOTE = re.compile(r"“[^“”\n]{1,12}”")
@@ -49,6 +50,7 @@ def find_divisions(text: str, lex: PlaceWords) -> list[Place]:
     gaz = lex.gazetteer
     found = [_place(s, e, surface) for s, e, surface in gaz.scan(text)]
     found = _add_towns_after_counties(text, found, gaz, lex)
+    found = _add_counties_before_towns(text, found, gaz)
     found = [_with_town_suffix(text, p) for p in found]
     kept = [p for i, p in enumerate(found) if _credible(text, found, i, lex)]
     kept = [_narrow(kept, i) for i in range(len(kept))]
@@ -108,6 +110,27 @@ def _add_towns_after_counties(text: str, found: list[Place], gaz: Gazetteer, lex
             out.append(p)
             last_end = p.end
     return out
+
+
+def _add_counties_before_towns(text: str, found: list[Place], gaz: Gazetteer) -> list[Place]:
+    """A county written right before one of its towns in a short form the gazetteer lacks
+    (`喀左县中三家镇`, `科右前旗俄体镇`): the county as written, when it starts like the
+    town's county."""
+    ends = {p.end for p in found}
+    extra = []
+    for i, p in enumerate(found):
+        if p.level != "town" or p.start in ends or len({d.ancestors() for d in p.divisions}) != 1:
+            continue
+        town = p.divisions[0]
+        floor = found[i - 1].end if i else 0
+        start = next((p.start - n for n in range(2, 6) if p.start - n >= floor and text[p.start - n] == town.county[:1]
+                      and COUNTY_WRITTEN.fullmatch(text, p.start - n, p.start)), None)
+        surface = gaz.surfaces.get(town.county)
+        counties = tuple(d for d in surface.divisions if d.level == "county" and d.province == town.province) \
+            if surface else ()
+        if start is not None and counties:
+            extra.append(Place(start, p.start, text[start:p.start], "county", counties))
+    return sorted(found + extra, key=lambda p: p.start)
 
 
 def _credible(text: str, found: list[Place], i: int, lex: PlaceWords) -> bool:

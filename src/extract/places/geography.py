@@ -13,7 +13,6 @@ from .divisions import LEVELS, RANK, Place, related
 from .lexicon import PlaceWords
 
 OFFICE_BEFORE = re.compile(r"(?:办事处|人民政府|政府)$")
-COUNTY_WRITTEN = re.compile(r"\p{Han}{1,4}(?:县|旗|区|市)$")
 
 
 @dataclass
@@ -91,7 +90,7 @@ class Geography:
                 found[level] = p
         sentences = [self.sentences.quoted_around(spot) for spot in spots]
         out = {level: (self._full_form(found[level], sentences).name if level in found else None) for level in LEVELS}
-        return _fill_from_gazetteer(out, found.get("town"), self.text)
+        return _fill_from_gazetteer(out, found.get("town"))
 
     def _full_form(self, p: Place, sentences: list[tuple[int, int]]) -> Place:
         """A place written short (`田东`) that a sentence naming the village writes in full
@@ -170,16 +169,12 @@ def _fits(p: Place, found: dict[str, Place]) -> bool:
     return True
 
 
-def _fill_from_gazetteer(out: dict[str, str | None], town: Place | None, text: str) -> dict[str, str | None]:
-    """A town the gazetteer knows in one county only tells its county, city and province. The
-    county is kept as the text writes it right before the town when that is its common short
-    form the gazetteer lacks (`喀左县中三家镇`, `科右前旗俄体镇`)."""
+def _fill_from_gazetteer(out: dict[str, str | None], town: Place | None) -> dict[str, str | None]:
+    """A town the gazetteer knows in one county only tells its county, city and province."""
     if town is None or len({d.ancestors() for d in town.divisions}) != 1:
         return out
     d = town.divisions[0]
-    written = COUNTY_WRITTEN.search(text, max(0, town.start - 6), town.start)
-    county = written.group() if written and d.county and written.group()[0] == d.county[0] else d.county
-    for level, name in (("county", county), ("city", d.city), ("province", d.province)):
+    for level, name in (("county", d.county), ("city", d.city), ("province", d.province)):
         if out[level] is None and name:
             out[level] = name
     return out

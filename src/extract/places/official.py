@@ -34,7 +34,9 @@ def official_county(geo: Geography, name: str | None) -> Division | None:
     if not name:
         return None
     surface = geo.lex.gazetteer.surfaces.get(name)
-    readings = [d for d in surface.divisions if d.level == "county"] if surface else []
+    divisions = surface.divisions if surface else \
+        next((p.divisions for p in geo.divisions if p.name == name), ())  # 喀左县, read before its town
+    readings = [d for d in divisions if d.level == "county"]
     return _one(_fitting(readings, _article_names(geo)))
 
 
