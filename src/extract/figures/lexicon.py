@@ -45,9 +45,9 @@ class FigureWords(Lexicon):
     @cached_property
     def per_strong(self) -> re.Pattern:
         """每亩, 单户, 一个大棚, 亩均, 村均, 每名党员, 亩收入, 村民平均, 三个村各: a unit the amount
-        is explicitly divided by (not `这一次`, `一年一度`, `一年比一年`)."""
+        is explicitly divided by (每市斤 → 斤; not `这一次`, `一年一度`, `一年比一年`, `一家一户`)."""
         units = alternation(self.per_units)
-        return re.compile(rf"(?:每|单|(?<![统唯第专同单万这那比建起成设有了])(?!(?<=的)一(?:户|人|家))一(?!次性))(?:个|位|名)?(?:贫困)?(?P<unit>{units})(?!一度|比一|四季)"
+        return re.compile(rf"(?:每|单|(?<![统唯第专同单万这那比建起成设有了家])(?!(?<=的)一(?:户|人|家))一(?!次性))(?:个|位|名)?(?:贫困)?市?(?P<unit>{units})(?!一度|比一|四季|一户)"
                           rf"|(?P<avg>人|户|亩|年|月|日|村)均|每(?:名|位|个)(?P<noun>{self._nouns})"
                           rf"|个(?P<each>村|户|人|家)(?:的\p{{Han}}{{0,8}})?各"
                           rf"|(?P<mu>亩)(?=纯?(?:收入|收益|产值|效益))"
