@@ -990,6 +990,7 @@ CASES = [
     case("p-each-one-after-a-count", "对吸纳20人以上的车间,每个给予一次性奖补5万元。", "5万元", amt(50_000, "investment", per="个")),
     case("n-one-line-added", "明年计划再增加一条生产线,争取利润达到40万元以上。", "40万元以上",
          amt(400_000, "income", approx="over")),
+    case("sales-total-is-income", "去年,合作社卖出猕猴桃800多万元。", "800多万元", amt(8_000_000, "income", approx="over")),
     case("money-noun-after-figure", "依托财政扶持壮大村集体经济80万元项目资金,建设大棚4栋。", "80万元",
          amt(800_000, "investment")),
     case("purpose-after-figure", "村里从集体经济收入中拿出了36万元进行分红。", "36万元", amt(360_000, "dividend")),
