@@ -23,6 +23,7 @@ HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家")
 MODIFIES = re.compile(r"(?:以上|左右|多)?的")  # 5000元的分红: the figure modifies the noun after 的
 LOCATED_GROUP = re.compile(r"(\p{Han}+?)在[^\P{Han}的]{1,8}?(?:共有|有|达)$")
 POOR_RELOCATED = re.compile(r"(?:贫困|建档立卡)\p{Han}{0,6}?(?:易地扶贫)?搬迁|搬迁(?:建档立卡|贫困)")
+PARTICULAR = re.compile(r"的一(?:户|人|家)")
 GIVEN_TO = re.compile(r"给\p{Han}{0,6}的(?:这|那)?$")  # 村里给的这4600元: money someone received
 COLLECTIVE_RECEIVES = re.compile(r"(?:为|给|替)村?集体(?:经济)?(?:带来|增加|增收|创收|挣)")
 PURPOSE = re.compile(r"(?:用于|用来|进行|作为)")  # 拿出458万元进行分红: what the money is for
@@ -218,6 +219,8 @@ def per_units(ctx: Context, lex: FigureWords) -> list[str]:
     its clause (每亩, 人均, 亩收入), else a period written into its cue (`年收入`). A clause with no
     divisor and no cue of its own continues the sentence's earlier clause (`人均纯收入已由…不足
     500元,达到现在的3800多元`)."""
+    if PARTICULAR.search(ctx.before):
+        return []  # 最多的一户拿了1.1万元: one household's own, not an average
     strong = list(lex.per_strong.finditer(ctx.before))
     if strong:  # with the periods written into cues beside them, for pay (`人均月收入`)
         found = strong + [m for m in lex.per_weak.finditer(ctx.before) if m.start() >= strong[0].start()]
