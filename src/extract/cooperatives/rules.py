@@ -19,6 +19,7 @@ from .lexicon import CoopWords
 SUFFIX = re.compile(r"合作社联合社|合作总社|合作社")  # 富通农民专业合作社联合社, 公义村经济合作总社
 NAME_RUN = re.compile(r"[\p{Han}“”‘’\"「」『』·]+$")
 QUOTES = re.compile(r"[“”‘’\"「」『』]")
+BARE_VILLAGE_WORD = re.compile(r"(?:嘎查|村)?")
 OPENING_QUOTES, CLOSING_QUOTES = "“‘「『", "”’」』"
 UNIT_AFTER_NUMBER = re.compile(r"(?:万|亿)?(?:多|余)?(?:块钱|块|元|亩|户|人|名|个|家|年)?")
 COUNT_AFTER = re.compile(r"\s*\d+\s*(?:余|多)?\s*(?:家|个)")
@@ -77,6 +78,7 @@ def _mention_at(text: str, s: int, e: int, geo: Geography, lex: CoopWords) -> tu
     start = _name_start(text, s, lex, _place_spans(text, s, geo))
     start = _after_founder(text, start, s, geo, lex)
     start = _quoted_whole(text, start, s, e)
+    start += len(BARE_VILLAGE_WORD.match(text, start, s).group())  # 我们嘎查聚龙…: "our village"
     written = text[start:s]
     villages = [v for v in geo.villages if start <= v.start and v.end <= s]
     places = [p.name for p in sorted(geo.divisions + villages, key=lambda p: p.start) if start <= p.start < s]
