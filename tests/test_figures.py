@@ -995,6 +995,8 @@ CASES = [
     case("n-a-facility-listed-before-its-cost", "村里建起电商服务站和一座200立方米的冷库,总投资70万元。", "70万元",
          amt(700_000, "investment")),
     case("n-one-particular-household", "社员户均分红2500元,最多的一户拿了1.2万元。", "1.2万元", amt(12_000, "dividend")),
+    case("n-a-piece-of-cake", "工程业务是公司的另一块“蛋糕”。", "一块", NOTHING),
+    case("bare-wan-after-spending", "听村民说修这条产业路花了三百多万。", "三百多万", amt(3_000_000, "other", approx="over")),
     case("money-noun-after-figure", "依托财政扶持壮大村集体经济80万元项目资金,建设大棚4栋。", "80万元",
          amt(800_000, "investment")),
     case("purpose-after-figure", "村里从集体经济收入中拿出了36万元进行分红。", "36万元", amt(360_000, "dividend")),

@@ -101,7 +101,7 @@ UNIT_BLOCKED_BEFORE: dict[str, str] = {
     "单": "元价位独",  # 单元, 单价, 单位
 }
 # 块 is a piece of land/board, not money, before these.
-BLOCK_COUNT_BEFORE = "地田板砖屏牌石状"
+BLOCK_COUNT_BEFORE = "地田板砖屏牌石状“"  # 另一块“蛋糕”: a piece of something
 # 里 is a length only before these: "10里地"; else a village name ("八里店", "三十里铺").
 LI_ALLOWED_BEFORE = "地路外远长"
 # With a bare multiplier and no approx word these are idioms ("千家万户", "富万家", "千年枣林").
