@@ -997,6 +997,10 @@ CASES = [
     case("n-one-particular-household", "社员户均分红2500元,最多的一户拿了1.2万元。", "1.2万元", amt(12_000, "dividend")),
     case("n-a-piece-of-cake", "工程业务是公司的另一块“蛋糕”。", "一块", NOTHING),
     case("bare-wan-after-spending", "听村民说修这条产业路花了三百多万。", "三百多万", amt(3_000_000, "other", approx="over")),
+    case("n-a-total-of-its-own", "1980年,全组人均收入不到60元,集体总资产不足2万元。", "不足2万元",
+         amt(20_000, "other", approx="under", year=1980)),
+    case("n-divisor-far-back", "入股一亩地为一股,合作社购置沙地摩托、骆驼开展沙漠旅游项目,通过在景区经营骑马、射箭等项目"
+         "让牧民增收致富,今年分红最多的牧民达到了900元。", "900元", amt(900, "dividend")),
     case("money-noun-after-figure", "依托财政扶持壮大村集体经济80万元项目资金,建设大棚4栋。", "80万元",
          amt(800_000, "investment")),
     case("purpose-after-figure", "村里从集体经济收入中拿出了36万元进行分红。", "36万元", amt(360_000, "dividend")),

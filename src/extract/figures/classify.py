@@ -23,6 +23,7 @@ HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家")
 MODIFIES = re.compile(r"(?:以上|左右|多)?的")  # 5000元的分红: the figure modifies the noun after 的
 LOCATED_GROUP = re.compile(r"(\p{Han}+?)在[^\P{Han}的]{1,8}?(?:共有|有|达)$")
 POOR_RELOCATED = re.compile(r"(?:贫困|建档立卡)\p{Han}{0,6}?(?:易地扶贫)?搬迁|搬迁(?:建档立卡|贫困)")
+TOTAL = re.compile(r"总|合计|共计")
 PARTICULAR = re.compile(r"的一(?:户|人|家)")
 GIVEN_TO = re.compile(r"给\p{Han}{0,6}的(?:这|那)?$")  # 村里给的这4600元: money someone received
 COLLECTIVE_RECEIVES = re.compile(r"(?:为|给|替)村?集体(?:经济)?(?:带来|增加|增收|创收|挣)")
@@ -34,6 +35,7 @@ WEIGHT_UNITS = {"斤", "公斤", "千克", "吨"}
 PERIODS = {"年", "月", "天", "日"}
 QUANTITY_KINDS = {"area", "weight", "length", "percent", "count"}
 BEFORE_REACH, AFTER_REACH = 12, 8  # how far a cue may stand from the figure in its clause
+CARRY_REACH = 40  # how far back in its sentence a divisor may still divide a figure
 OWN_CUE_REACH = 6  # a divisor's own cue follows it closely: 人均纯收入
 PERSONAL_YEAR_PAY = 100_000  # above this a year's earnings are not one worker's pay
 WORK_REACH = 15  # how far before a figure 务工/打工 still makes its income a wage
@@ -229,8 +231,8 @@ def per_units(ctx: Context, lex: FigureWords) -> list[str]:
     if weak:
         return weak
     earlier = list(lex.per_strong.finditer(ctx.text, ctx.sentence[0], ctx.clause[0]))
-    if not earlier:
-        return []
+    if not earlier or TOTAL.search(ctx.before) or ctx.clause[0] - earlier[-1].end() > CARRY_REACH:
+        return []  # 人均收入不到50元,集体总资产不足1万元: a total of its own
     # The earlier divisor is this figure's when no money is named between them (`每消费一间,就
     # 支付…3元`) or neither this clause nor another figure between names a role of its own
     # (`人均纯收入已由…不足500元,达到现在的3800多元`, not `户均分红3000元;村集体收入达到42万元,而
