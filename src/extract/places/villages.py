@@ -111,16 +111,17 @@ def _generic(body: str, lex: PlaceWords) -> bool:
 
 def _resolve_short_forms(raw: list[Place]) -> list[Place]:
     """A long reading (`党委根据金匏村`) is the known village it ends with; a long one that
-    ends with none is dropped as too uncertain. A name that is also a verb (`利用村传统产业`)
+    ends with none is dropped as too uncertain, unless written the same way twice. A name that is also a verb (`利用村传统产业`)
     or a kind (`远近闻名的茶叶村`) stands only if the article names that village again or with its
     town (`建设村` ×10)."""
     known = sorted({p.name for p in raw if not p.loose}, key=len, reverse=True)
+    repeated = {name for name, n in Counter(p.name for p in raw if p.loose).items() if n >= 2}
     out = []
     for p in raw:
         name = next((k for k in known if p.name.endswith(k) and len(k) < len(p.name)), None)
         if name and (p.loose or not p.anchored):
             p = replace(p, start=p.end - len(name), name=name, loose=False)
-        if not p.loose:
+        if not p.loose or p.name in repeated:  # 托万克盖孜力克村 written twice: a long name
             out.append(p)
     confirmed = Counter(p.name for p in out) + Counter(p.name for p in out if p.anchored)
     return [p for p in out if not p.doubtful or confirmed[p.name] >= 2]
