@@ -101,6 +101,11 @@ def test_what_a_speaker_says_of_themself_is_their_own_fact():
                                                     ("5000元", False)]
 
 
+def test_a_sum_told_again_rounded_in_one_sentence_is_a_repeat():
+    text = "《合作社分红,800万垛在地上发》后续:合作社800多万分红哪里来?"
+    assert [r for _, _, r in _facts(text)] == [False, True]
+
+
 def test_equal_shares_listed_in_one_sentence_are_not_repeats():
     text = "“钟马坤5000元,钟钦文5000元……”"
     assert [r for _, _, r in _facts(text)] == [False, False]

@@ -44,8 +44,8 @@ def status_of(sentences: Sentences, start: int, end: int, lex: LinkWords) -> str
 
 def with_facts(found: list[Mention], sentences: Sentences, lex: LinkWords) -> list[Mention]:
     """`found` with `status` and `repeat` set on every amount and household count (new copies).
-    A restatement stands in another sentence: equal figures in one sentence are a list of
-    shares (`钟马坤5000元,钟钦文5000元`), not one fact told twice."""
+    A restatement stands in another sentence, or is written rounded: equal exact figures in one
+    sentence are a list of shares (`钟马坤5000元,钟钦文5000元`), not one fact told twice."""
     out, earlier = [], []
     for m in sorted(found, key=lambda m: (m.start, m.end)):
         if m.table not in FACT_TABLES:
@@ -56,8 +56,8 @@ def with_facts(found: list[Mention], sentences: Sentences, lex: LinkWords) -> li
         speaker = _own_words(sentences.text, m.start)
         fields["repeat"] = _restatable(fields) and any(
             _same_fact(m.table, fields, e.table, e.fields) for e in earlier
-            if _restatable(e.fields) and sentences.around(e.start) != sentence
-            and _own_words(sentences.text, e.start) == speaker)
+            if _restatable(e.fields) and _own_words(sentences.text, e.start) == speaker
+            and (sentences.around(e.start) != sentence or _rounded(fields, e.fields)))
         m = replace(m, fields=fields)
         earlier.append(m)
         out.append(m)
@@ -72,6 +72,12 @@ def _own_words(text: str, pos: int) -> int | None:
     if opening < 0 or "”" in text[opening:pos] or "\n" in text[opening:pos]:
         return None
     return opening if FIRST_PERSON.search(text, opening, pos) else None
+
+
+def _rounded(a: dict, b: dict) -> bool:
+    """One of two equal figures is written rounded (`1300万…1300多万`): one sum told twice, not
+    a list of equal shares (`钟马坤5000元,钟钦文5000元`)."""
+    return "exact" in (a.get("approx"), b.get("approx")) and a.get("approx") != b.get("approx")
 
 
 def _restatable(fields: dict) -> bool:
