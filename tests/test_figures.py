@@ -1001,6 +1001,8 @@ CASES = [
          amt(20_000, "other", approx="under", year=1980)),
     case("n-divisor-far-back", "入股一亩地为一股,合作社购置沙地摩托、骆驼开展沙漠旅游项目,通过在景区经营骑马、射箭等项目"
          "让牧民增收致富,今年分红最多的牧民达到了900元。", "900元", amt(900, "dividend")),
+    case("cue-two-short-lines-back", "合作社发“年终奖”啦\n村民们排队领钱\n有村民把5万多元抱回了家", "5万多元",
+         amt(50_000, "dividend", approx="over")),
     case("money-noun-after-figure", "依托财政扶持壮大村集体经济80万元项目资金,建设大棚4栋。", "80万元",
          amt(800_000, "investment")),
     case("purpose-after-figure", "村里从集体经济收入中拿出了36万元进行分红。", "36万元", amt(360_000, "dividend")),

@@ -35,6 +35,7 @@ WEIGHT_UNITS = {"斤", "公斤", "千克", "吨"}
 PERIODS = {"年", "月", "天", "日"}
 QUANTITY_KINDS = {"area", "weight", "length", "percent", "count"}
 BEFORE_REACH, AFTER_REACH = 12, 8  # how far a cue may stand from the figure in its clause
+NEIGHBOUR_REACH = 30  # how far back short cue-less lines may pass a cue on
 CARRY_REACH = 40  # how far back in its sentence a divisor may still divide a figure
 OWN_CUE_REACH = 6  # a divisor's own cue follows it closely: 人均纯收入
 PERSONAL_YEAR_PAY = 100_000  # above this a year's earnings are not one worker's pay
@@ -206,10 +207,15 @@ def _head_noun(after: str, lex: FigureWords) -> str | None:
 
 
 def _neighbouring_cue(ctx: Context, lex: FigureWords) -> str | None:
-    """The last cue of the sentence before, else the first of the sentence after."""
-    before = ctx.sentences.around(max(len(ctx.text[:ctx.sentence[0]].rstrip()) - 1, 0))
-    if before != ctx.sentence and (cues := list(lex.role_pattern.finditer(ctx.text, *before))):
-        return cues[-1].group()
+    """The last cue of the sentences before (short lines of one story: `发“年终奖”啦/村民们排队领钱/
+    有村民把6万多元抱回了家`), else the first of the sentence after."""
+    here = ctx.sentence
+    while (before := ctx.sentences.around(max(len(ctx.text[:here[0]].rstrip()) - 1, 0))) != here:
+        if cues := list(lex.role_pattern.finditer(ctx.text, *before)):
+            return cues[-1].group()
+        if ctx.sentence[0] - before[0] > NEIGHBOUR_REACH:
+            break
+        here = before
     after = ctx.sentences.around(ctx.sentence[1] + len(ctx.text[ctx.sentence[1]:]) - len(ctx.text[ctx.sentence[1]:].lstrip()))
     if after != ctx.sentence and (cue := lex.role_pattern.search(ctx.text, *after)):
         return cue.group()
