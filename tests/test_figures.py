@@ -1003,6 +1003,8 @@ CASES = [
          "让牧民增收致富,今年分红最多的牧民达到了900元。", "900元", amt(900, "dividend")),
     case("cue-two-short-lines-back", "合作社发“年终奖”啦\n村民们排队领钱\n有村民把5万多元抱回了家", "5万多元",
          amt(50_000, "dividend", approx="over")),
+    case("sold-by-the-piece-is-a-price", "以前一只土鸡在集市上只能卖五六十元。", "五六十元",
+         amt(50, "price", per="只", vmax=60)),
     case("money-noun-after-figure", "依托财政扶持壮大村集体经济80万元项目资金,建设大棚4栋。", "80万元",
          amt(800_000, "investment")),
     case("purpose-after-figure", "村里从集体经济收入中拿出了36万元进行分红。", "36万元", amt(360_000, "dividend")),

@@ -105,8 +105,8 @@ def amount_fields(ctx: Context, lex: FigureWords) -> dict:
 def amount_role(ctx: Context, lex: FigureWords, per: str | None) -> str:
     cue = nearest_cue(ctx, lex)
     role = lex.role_of[cue] if cue else ("income" if GIVEN_TO.search(ctx.before) else "other")
-    if role == "price" and per is None and cue.startswith("卖"):
-        return "income"  # 卖出猕猴桃1200多万元: what a sale brought in; 每斤卖到5元 is a price
+    if cue and cue.startswith("卖"):  # 卖出猕猴桃1200多万元 brought in; 一只能卖到120元 is a price
+        return "income" if per is None else "price" if per not in PERIODS else role
     if per in ("天", "月") and (cue is None or cue in ("挣", "赚")):
         return "wage"  # 一天能挣200块, 一个月3000块钱: pay for work by the day or month
     if role in ("income", "other") and _pay_summed(ctx, lex):
