@@ -124,7 +124,18 @@ def _anchors(text: str, geo: Geography, coops, projects, lex: LinkWords) -> list
     for kind, named in (("village", villages), ("cooperative", named_coops), ("project", named_projects)):
         if kind in lex.references:
             anchors += reference_anchors(text, lex.references[kind], named)
-    return anchors
+    return [_speakers_village(a, text, geo, villages) if a.kind == "village" else a for a in anchors]
+
+
+def _speakers_village(a: Anchor, text: str, geo: Geography, villages: list[Anchor]) -> Anchor:
+    """`村里`/`村集体` inside a quotation is the village of its speaker when the attribution
+    names one (`“…村里说话办事都有底气了。”李海涛说，下一步，凉水泉村计划…`)."""
+    opening, closing = text.rfind("“", 0, a.start), text.find("”", a.end)
+    if opening < 0 or closing < 0 or "”" in text[opening:a.start] or any(v.start == a.start for v in villages):
+        return a
+    _, end = geo.sentences.quoted_around(a.start)
+    named = next((v for v in villages if closing < v.start and v.end <= end), None)
+    return replace(a, name=named.name, village=named.name) if named else a
 
 
 def _measures(quantity: Mention, name: str) -> bool:
