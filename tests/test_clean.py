@@ -388,3 +388,13 @@ def test_a_headline_ending_like_an_outlet_stays():
 def test_source_from_the_dateline_of_the_first_paragraph():
     page = clean_page("城口:中蜂养殖甜了山里人\n城口县融媒体中心讯(记者 邓雪梅)9月20日,养蜂大户陈明贵正忙着摇蜜。")
     assert page.meta.source == "城口县融媒体中心"
+
+
+def test_a_printed_page_broken_mid_word_is_joined_inside_its_paragraphs():
+    raw = ("某某日报 数字报刊\n2024年11月06日 星期三 第07版：乡村振兴\n\n"
+           "\u3000\u3000立冬前后，某县某镇的杂粮加工车间里，绿豆、红小\n豆、谷子装进包装袋。\n"
+           "\u3000\u3000村党支部牵头成立兴粮合作社，采取“党支部+合作社+农户”\n模式，流转土地620公顷。\n")
+    paragraphs = clean_page(raw).paragraphs
+    assert "立冬前后，某县某镇的杂粮加工车间里，绿豆、红小豆、谷子装进包装袋。" in paragraphs
+    assert "村党支部牵头成立兴粮合作社，采取“党支部+合作社+农户”模式，流转土地620公顷。" in paragraphs
+    assert "2024年11月06日 星期三 第07版：乡村振兴" not in " ".join(p for p in paragraphs if "立冬" in p)

@@ -40,6 +40,8 @@ BYLINE_LINE = re.compile(rf"^(?:{OUTLET})?\s*(?:记者|通讯员)\s*\p{{Han}}{{2
 AUTHOR = re.compile(r"作者[:：]\s*([^|｜]+?)\s*(?=$|[|｜]|来源|编辑|发布)")
 REPORTERS = re.compile(r"(?:记者|通讯员)[:：\s]*((?:\p{Han}{2,4}[\s、]*)+)")
 SENTENCE_PUNCT = re.compile(r"[。，,；;！？!?]")
+PARAGRAPH_INDENT = re.compile(r"[\u3000]{1,}|\s{2,}\S")  # how a printed page starts a paragraph
+PROSE = re.compile(r"[，,、]")
 JOIN_MIN_CHARS = 50  # a line this long that stops mid-sentence was broken by the source
 
 
@@ -62,7 +64,7 @@ def clean_page(text: str) -> CleanPage:
     script = detect_script(text)
     text = _t2s().convert(text)  # also the odd Traditional line on a Simplified page
     text = GARBAGE.sub("", PINYIN_GLOSS.sub("", text))
-    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = [" ".join(line.split()) for line in join_soft_breaks(text.split("\n"))]
     lines = [line for line in lines if line]
     meta, lines = take_metadata(drop_related_links(lines))
     lines = drop_repeated_titles([line for line in lines if not is_chrome(line)])
@@ -192,6 +194,29 @@ def drop_repeated_titles(lines: list[str]) -> list[str]:
         seen.add(line)
         kept.append(line)
     return kept
+
+
+def join_soft_breaks(raw: list[str]) -> list[str]:
+    """On a page that marks its paragraphs (an indent, or a blank line before each), a line of
+    prose that stops mid-sentence and a next line that starts no paragraph are one paragraph
+    broken by the source (`…党支部领办了兴隆鲜食玉` / `米种植专业合作社，…`)."""
+    if not any(PARAGRAPH_INDENT.match(line) for line in raw) and "" not in (line.strip() for line in raw):
+        return raw
+    out: list[str] = []
+    for line in raw:
+        previous = out[-1].strip() if out else ""
+        if previous and line.strip() and not PARAGRAPH_INDENT.match(line) and _soft_break(previous, line.strip()):
+            out[-1] = out[-1].rstrip() + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
+def _soft_break(previous: str, line: str) -> bool:
+    """Prose (a comma inside it) stopping mid-sentence (a quote closed without 。 inside it is
+    mid-sentence: `采取“党支部+合作社+农户”` / `模式`), not a number running into a number."""
+    return not previous.rstrip("”’」』").endswith(TERMINAL) and bool(PROSE.search(previous)) \
+        and not (previous[-1].isdigit() and line[0].isdigit())
 
 
 def join_broken_lines(lines: list[str]) -> list[str]:
