@@ -398,3 +398,9 @@ def test_a_printed_page_broken_mid_word_is_joined_inside_its_paragraphs():
     assert "立冬前后，某县某镇的杂粮加工车间里，绿豆、红小豆、谷子装进包装袋。" in paragraphs
     assert "村党支部牵头成立兴粮合作社，采取“党支部+合作社+农户”模式，流转土地620公顷。" in paragraphs
     assert "2024年11月06日 星期三 第07版：乡村振兴" not in " ".join(p for p in paragraphs if "立冬" in p)
+
+
+def test_html_entities_left_in_text_are_decoded():
+    raw = "&nbsp;&nbsp;&ldquo;我家七亩地入社，一年就有一万三千多。&rdquo;村民说。&mdash;&mdash;记者"
+    (paragraph,) = clean_page(raw).paragraphs
+    assert paragraph.startswith("“我家七亩地入社，一年就有一万三千多。”村民说。") and "&" not in paragraph

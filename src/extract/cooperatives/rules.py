@@ -19,6 +19,7 @@ from .lexicon import CoopWords
 SUFFIX = re.compile(r"合作社联合社|合作总社|合作社")  # 富通农民专业合作社联合社, 公义村经济合作总社
 NAME_RUN = re.compile(r"[\p{Han}“”‘’\"「」『』·]+$")
 QUOTES = re.compile(r"[“”‘’\"「」『』]")
+QUOTED_RUN = re.compile(r"[“‘「『][^“”‘’「」『』]{1,12}[”’」』]")  # “橘乡和丰”柑橘专业合作社
 BARE_VILLAGE_WORD = re.compile(r"(?:嘎查|村)?")
 OPENING_QUOTES, CLOSING_QUOTES = "“‘「『", "”’」』"
 UNIT_AFTER_NUMBER = re.compile(r"(?:万|亿)?(?:多|余)?(?:块钱|块|元|亩|户|人|名|个|家|年)?")
@@ -142,6 +143,8 @@ def _name_start(text: str, s: int, lex: CoopWords, places: tuple[tuple[int, int]
         return s
     cut = next((a for a, b in places if a < cut < b), cut)  # never inside a place: the 于 of 于都县
     cut = next((a for a, b in places if b == cut - 1 and a >= start), cut)  # 乃东区达玛藏鸡: 达 is the name's
+    quoted = [(m.start(), m.end()) for m in QUOTED_RUN.finditer(text, start, s)]
+    cut = next((a for a, b in quoted if a < cut < b), cut)  # nor inside a quoted part: “橘乡和丰”
     return word_start(text, cut, s, places, stops=NOT_IN_COOP_NAMES)
 
 

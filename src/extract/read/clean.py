@@ -6,6 +6,7 @@ only stage that may change characters.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -24,6 +25,7 @@ FULL_WIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")  # ３９．９ → 39.9; a l
 INVISIBLE = dict.fromkeys(map(ord, "\x00\u200b\u200c\u200d\u2060\ufeff\r"), None)
 TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 PINYIN_GLOSS = re.compile(rf"(?<=\p{{Han}})[(（](?=[^)）]*[{TONE_MARKS}])[a-zü{TONE_MARKS}]{{1,8}}[)）]")
+ENTITY = re.compile(r"&(?!nbsp;|#160;)(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")  # &ldquo; → “ (&nbsp; goes)
 GARBAGE = re.compile(r"</?[a-zA-Z][^<>\n]{0,40}>|[?？!！]{0,3}/[a-z]{1,4}>|&(?:nbsp|amp|lt|gt|quot|#\d{2,5});|"
                      r"^[?？�]+|�+", re.M)
 TERMINAL = tuple("。！？!?…；;”’」』)）】》")
@@ -63,7 +65,7 @@ def clean_page(text: str) -> CleanPage:
     text = FULL_WIDTH_POINT.sub(".", text.translate(INVISIBLE).translate(FULL_TO_HALF))
     script = detect_script(text)
     text = _t2s().convert(text)  # also the odd Traditional line on a Simplified page
-    text = GARBAGE.sub("", PINYIN_GLOSS.sub("", text))
+    text = GARBAGE.sub("", PINYIN_GLOSS.sub("", ENTITY.sub(lambda m: html.unescape(m.group()), text)))
     lines = [" ".join(line.split()) for line in join_soft_breaks(text.split("\n"))]
     lines = [line for line in lines if line]
     meta, lines = take_metadata(drop_related_links(lines))
