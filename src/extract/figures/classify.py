@@ -25,6 +25,10 @@ LOCATED_GROUP = re.compile(r"(\p{Han}+?)在[^\P{Han}的]{1,8}?(?:共有|有|达)
 POOR_RELOCATED = re.compile(r"(?:贫困|建档立卡)\p{Han}{0,6}?(?:易地扶贫)?搬迁|搬迁(?:建档立卡|贫困)")
 TOTAL = re.compile(r"总|合计|共计")
 PARTICULAR = re.compile(r"的一(?:户|人|家)")
+INCREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,10}?(?:增加|多|增长|高出|提高)了?$")
+COLLECTIVE_GETS = re.compile(r"村(?:级|集体)[^，,。；;]{0,12}?(?:分得|分到|获得|收取|可支配收入)[^，,。；;]{0,6}$")
+VILLAGE_LEVEL = re.compile(r"(?:以上|以下)?的(?:行政)?村")
+RENT = re.compile(r"流转|租给|出租|租金")
 GIVEN_TO = re.compile(r"给\p{Han}{0,6}的(?:这|那)?$")  # 村里给的这4600元: money someone received
 COLLECTIVE_RECEIVES = re.compile(r"(?:为|给|替)村?集体(?:经济)?(?:带来|增加|增收|创收|挣)")
 PURPOSE = re.compile(r"(?:用于|用来|进行|作为)")  # 拿出458万元进行分红: what the money is for
@@ -107,6 +111,8 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None) -> str:
     role = lex.role_of[cue] if cue else ("income" if GIVEN_TO.search(ctx.before) else "other")
     if cue and cue.startswith("卖"):  # 卖出猕猴桃1200多万元 brought in; 一只能卖到120元 is a price
         return "income" if per is None else "price" if per not in PERIODS else role
+    if structural := _role_from_structure(ctx, role):
+        return structural
     if per in ("天", "月") and (cue is None or cue in ("挣", "赚")):
         return "wage"  # 一天能挣200块, 一个月3000块钱: pay for work by the day or month
     if role in ("income", "other") and _pay_summed(ctx, lex):
@@ -122,6 +128,22 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None) -> str:
     if COLLECTIVE_RECEIVES.search(ctx.before) and not lex.role_pattern.search(ctx.before):
         return "collective_income"  # 还为村集体带来21万: the clause's receiver, whatever the sentence's cue
     return role
+
+
+def _role_from_structure(ctx: Context, role: str) -> str | None:
+    """What the sentence's shape says before any cue word: a difference from another year is an
+    increase (`比上年增加11.5万元`); money the collective receives is its income (`村集体分得三十余万元`,
+    unless called a dividend); a level villages reach is their collective income (`收入在50万元以上的村`);
+    a rent priced by the mu is income (`以每亩每年350元的价格流转`)."""
+    if INCREASE_BEFORE.search(ctx.before):
+        return "income_increase"
+    if COLLECTIVE_GETS.search(ctx.before) and "分红" not in ctx.before:
+        return "collective_income"
+    if VILLAGE_LEVEL.match(ctx.after) and "收入" in ctx.text[ctx.sentence[0]:ctx.figure.start]:
+        return "collective_income"
+    if role == "price" and RENT.search(ctx.text, *ctx.clause):
+        return "income"
+    return None
 
 
 def _paid_out(ctx: Context, lex: FigureWords) -> bool:
@@ -237,7 +259,8 @@ def per_units(ctx: Context, lex: FigureWords) -> list[str]:
     if weak:
         return weak
     earlier = list(lex.per_strong.finditer(ctx.text, ctx.sentence[0], ctx.clause[0]))
-    if not earlier or TOTAL.search(ctx.before) or ctx.clause[0] - earlier[-1].end() > CARRY_REACH:
+    if not earlier or TOTAL.search(ctx.before) or COLLECTIVE_GETS.search(ctx.before) \
+            or ctx.clause[0] - earlier[-1].end() > CARRY_REACH:
         return []  # 人均收入不到50元,集体总资产不足1万元: a total of its own
     # The earlier divisor is this figure's when no money is named between them (`每消费一间,就
     # 支付…3元`) or neither this clause nor another figure between names a role of its own
