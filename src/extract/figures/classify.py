@@ -289,7 +289,8 @@ def _per_of(m: re.Match) -> str:
         return "户" if found["noun"].endswith("户") else "人"
     if "person" in found:  # 村民平均收入: per person
         return "人"
-    unit = found.get("unit") or found.get("avg") or found.get("each") or found.get("each_thing") or found["mu"]
+    unit = found.get("unit") or found.get("avg") or found.get("each") or found.get("each_thing") \
+        or found.get("each_one") or found["mu"]
     return "天" if unit == "日" else unit
 
 
