@@ -2,7 +2,8 @@
 
 In: cleaned article text and its sentences. Out: `Mention`s for the `amounts`,
 `household_counts` and `quantities` tables, in text order. `parse.find_figures` is the one
-number/unit parser (its grammar tables in `grammar.py`); `classify.py` decides from a figure's
+number/unit parser (its grammar tables in `grammar.py`), to which `spoken.find_spoken_money` adds
+what speakers say without a unit (`一个月能挣三千二`); `classify.py` decides from a figure's
 clause which table it belongs to and reads its role, per, year, group and object (word lists in
 `words/`). `read_figures` is the pure entry point; `component.py` is the spaCy adapter.
 """
@@ -16,6 +17,7 @@ from ..nlp.sentences import Sentences
 from .classify import Context, classify, inherit_group
 from .lexicon import FigureWords
 from .parse import Figure, find_figures
+from .spoken import find_spoken_money
 
 __all__ = ["Figure", "FigureWords", "find_figures", "read_figures"]
 
@@ -26,7 +28,7 @@ def read_figures(text: str, lex: FigureWords | None = None, sentences: Sentences
     sentences = sentences or Sentences.of(text)
     found: list[Mention] = []
     last_count: dict[tuple[int, int], dict] = {}  # sentence -> fields of its last count
-    for figure in map(_finite, find_figures(text)):
+    for figure in map(_finite, with_spoken_money(find_figures(text), find_spoken_money(text))):
         ctx = Context(figure, sentences)
         result = classify(ctx, lex)
         if not result:
@@ -37,6 +39,14 @@ def read_figures(text: str, lex: FigureWords | None = None, sentences: Sentences
             last_count[ctx.sentence] = fields
         found.append(Mention(table, figure.start, figure.end, fields))
     return found
+
+
+def with_spoken_money(figures: list[Figure], spoken: list[Figure]) -> list[Figure]:
+    """The parser's figures with the spoken amounts (`挣了七八千`) added; a spoken amount takes the
+    place of a bare number it covers (`两万多`), never of a figure with a unit."""
+    kept = [f for f in figures if f.kind != "number" or not any(s.start <= f.start < s.end for s in spoken)]
+    free = [s for s in spoken if not any(f.start < s.end and s.start < f.end for f in kept)]
+    return sorted(kept + free, key=lambda f: f.start)
 
 
 HUGE = 1e300  # stands in for a number too long for a float (400 digits): finite, so classifying

@@ -29,6 +29,7 @@ INCREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,10}?(?:增加|多|增
 COLLECTIVE_GETS = re.compile(r"村(?:级|集体)[^，,。；;]{0,12}?(?:分得|分到|获得|收取|可支配收入)[^，,。；;]{0,6}$")
 VILLAGE_LEVEL = re.compile(r"(?:以上|以下)?的(?:行政)?村")
 RENT = re.compile(r"流转|租给|出租|租金")
+DEMONSTRATIVES = ("这", "那", "另", "哪")
 GIVEN_TO = re.compile(r"给\p{Han}{0,6}的(?:这|那)?$")  # 村里给的这4600元: money someone received
 COLLECTIVE_RECEIVES = re.compile(r"(?:为|给|替)村?集体(?:经济)?(?:带来|增加|增收|创收|挣)")
 PURPOSE = re.compile(r"(?:用于|用来|进行|作为)")  # 拿出458万元进行分红: what the money is for
@@ -78,6 +79,8 @@ class Context:
 def classify(ctx: Context, lex: FigureWords) -> tuple[str, dict] | None:
     """(table, fields) for the figure, or None when it is no record (ages, dates, bare numbers)."""
     f = ctx.figure
+    if f.text == "一块" and ctx.text[f.start - 1:f.start] in DEMONSTRATIVES:
+        return None  # 光加工这一块就赚了…: "this part", not one yuan
     if f.kind == "money" or (f.kind == "number" and money_context(ctx, lex)):
         return "amounts", amount_fields(ctx, lex)
     if f.kind in PEOPLE_KINDS:
