@@ -27,6 +27,9 @@ TOTAL = re.compile(r"总|合计|共计")
 PARTICULAR = re.compile(r"的一(?:户|人|家)")
 INCREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,10}?(?:增加|多|增长|高出|提高)了?$")
 COLLECTIVE_GETS = re.compile(r"村(?:级|集体)[^，,。；;]{0,12}?(?:分得|分到|获得|收取|可支配收入)[^，,。；;]{0,6}$")
+COLLECTIVE_SUBJECT = re.compile(r"(?:(?:\d{4}年|去年|今年)[，,]?)?(?:\p{Han}{1,5}村)?(?:村集体|村级)")
+SHARED_OUT = re.compile(r"(?:拿出|提取|提出)[^，,。；;]{0,8}$")
+DIVIDED_AFTER = re.compile(r"\p{Han}{0,4}?分红")
 VILLAGE_LEVEL = re.compile(r"(?:以上|以下)?的(?:行政)?村")
 RENT = re.compile(r"流转|租给|出租|租金")
 DEMONSTRATIVES = ("这", "那", "另", "哪")
@@ -114,7 +117,7 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None) -> str:
     role = lex.role_of[cue] if cue else ("income" if GIVEN_TO.search(ctx.before) else "other")
     if cue and cue.startswith("卖"):  # 卖出猕猴桃1200多万元 brought in; 一只能卖到120元 is a price
         return "income" if per is None else "price" if per not in PERIODS else role
-    if structural := _role_from_structure(ctx, role):
+    if structural := _role_from_structure(ctx, role, per):
         return structural
     if per in ("天", "月") and (cue is None or cue in ("挣", "赚")):
         return "wage"  # 一天能挣200块, 一个月3000块钱: pay for work by the day or month
@@ -133,7 +136,7 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None) -> str:
     return role
 
 
-def _role_from_structure(ctx: Context, role: str) -> str | None:
+def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None:
     """What the sentence's shape says before any cue word: a difference from another year is an
     increase (`比上年增加11.5万元`); money the collective receives is its income (`村集体分得三十余万元`,
     unless called a dividend); a level villages reach is their collective income (`收入在50万元以上的村`);
@@ -142,6 +145,10 @@ def _role_from_structure(ctx: Context, role: str) -> str | None:
         return "income_increase"
     if COLLECTIVE_GETS.search(ctx.before) and "分红" not in ctx.before:
         return "collective_income"
+    if role == "income" and per is None and COLLECTIVE_SUBJECT.match(ctx.text, ctx.sentence[0], ctx.figure.start):
+        return "collective_income"  # 村集体通过出租厂房…，获得收入38.4万元: the sentence's subject earns it
+    if SHARED_OUT.search(ctx.before) and DIVIDED_AFTER.match(ctx.after):
+        return "dividend"  # 拿出105万元二次分红
     if VILLAGE_LEVEL.match(ctx.after) and "收入" in ctx.text[ctx.sentence[0]:ctx.figure.start]:
         return "collective_income"
     if role == "price" and RENT.search(ctx.text, *ctx.clause):
