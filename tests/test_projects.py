@@ -46,10 +46,16 @@ PROJECTS += [
     ("new-build-verb", "今年村里投资80万元新修村级光伏电站一座。", ["村级光伏电站"]),
 ]
 
+PROJECTS += [
+    ("more-heads", "合作社投入资金150万元建设了柑橘分选中心,配套建设一座冷藏库。", ["柑橘分选中心", "冷藏库"]),
+    ("pens-and-lofts", "村里投资260万元建成标准化肉羊托养棚圈12座、标准化鸽舍8栋。", ["标准化肉羊托养棚圈", "标准化鸽舍"]),
+]
+
 NOT_PROJECTS = [
     ("no-build-verb-figure-or-village", "定期对党员干部进行培训,组织到红色教育基地参观学习。"),
     ("bare-head-that-needs-words", "2024年我们计划再增加一条生产线。"),
     ("head-after-a-stop", "吸纳了20名贫困户在厂里上班。"),
+    ("a-building-rented-out", "入驻企业每年向村集体缴纳厂房租金6万元。"),
     ("head-inside-a-town-name", "截至目前,西果园镇共有依法登记合作社16家,带动农户1200户。"),
     ("generic-的-before-head", "这是村里的光伏发电项目"),
     ("每-and-measure-word", "合作社统一采购农资,每亩茶园可节省成本120元左右。"),
