@@ -21,6 +21,9 @@ MONEY = re.compile(r"[\d一二两三四五六七八九十百千万亿]\s*(?:余|
 DAY_OR_MONTH_PAY = re.compile(r"(?:一|每)个?(?:月|天)[^,，。]{0,8}?\d[\d.]*\s*(?:块|元)|\d[\d.]*\s*(?:块钱|块|元)(?:钱)?一(?:天|个月)")
 HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家")
 MODIFIES = re.compile(r"(?:以上|左右|多)?的")  # 5000元的分红: the figure modifies the noun after 的
+PAIRED_COUNT = re.compile(r"[零一二两三四五六七八九十百千万]+[户人]、$")
+FROM_EARLIER = re.compile(r"(\p{Han}+?)从\p{Han}{0,4}的$")
+ORGANISATION_FIRST = re.compile(r"^\p{Han}*?(?:合作社|公司|车间|基地)(?=\p{Han}{2})")
 LOCATED_GROUP = re.compile(r"(\p{Han}+?)在[^\P{Han}的]{1,8}?(?:共有|有|达)$")
 POOR_RELOCATED = re.compile(r"(?:贫困|建档立卡)\p{Han}{0,6}?(?:易地扶贫)?搬迁|搬迁(?:建档立卡|贫困)")
 TOTAL = re.compile(r"总|合计|共计")
@@ -341,10 +344,12 @@ def group_before(before: str, lex: FigureWords) -> str | None:
     """The group standing right before the count: `吸纳本地贫困劳动力100余人` → 本地贫困劳动力,
     or the activity counted when no one is named: `已输出就业505人` → 输出就业."""
     run = re.search(r"(?<![\d\s])[\p{Han}、]{1,14}$", before)  # not the unit of `74 户、180人`
-    if not run:
-        return None
+    if not run or PAIRED_COUNT.search(run.group()):
+        return None  # 村民一千二百户、四千三百人: the second of a pair takes the first's group
+    run = FROM_EARLIER.search(run.group()) or run  # 入社农户从最初的37户: the group before 从
     located = LOCATED_GROUP.search(run.group())  # 像这样的贫困户在该嘎查有82户: the group before where it is
-    linked = located.group(1) if located else lex.link_tail.sub("", run.group())
+    linked = located.group(1) if located else lex.link_tail.sub("", run.group(run.re.groups and 1 or 0))
+    linked = ORGANISATION_FIRST.sub("", linked)  # 合作社入社农户: the members, not the cooperative
     phrase = _cut_at_stops(linked, lex)
     if phrase is None and (whole := lex.group_tail.search(linked)):
         return whole.group()  # `全村287户`: the stop is the whole group (not `全乡中蜂养殖户`)
@@ -354,8 +359,8 @@ def group_before(before: str, lex: FigureWords) -> str | None:
             return phrase[: nouns[-1].end()]
         # 输出就业, 安排岗位: the activity with the verb before it, even where that verb is a stop,
         # unless the verb only drives it (带动就业35余人 → 就业)
-        verb = run.group()[-len(phrase) - 2:-len(phrase)]
-        return phrase if activity.start() or verb in lex.drivers else verb + phrase
+        verb = linked[-len(phrase) - 2:-len(phrase)]
+        return phrase if activity.start() or verb in lex.drivers or verb in lex.count_modifiers else verb + phrase
     return phrase if phrase and lex.group_tail.search(phrase) else None
 
 

@@ -30,6 +30,7 @@ class FigureWords(Lexicon):
     wage_context: tuple[str, ...] = words("wage_context.txt")
     work_words: tuple[str, ...] = words("work_words.txt")
     drivers: tuple[str, ...] = words("count_drivers.txt")
+    count_modifiers: tuple[str, ...] = words("count_modifiers.txt")
     people: tuple[str, ...] = words("people_averaged.txt")
     payers: tuple[str, ...] = words("payer_verbs.txt")
     relative_years: tuple[str, ...] = words("relative_years.txt")
