@@ -112,6 +112,11 @@ def test_a_sum_told_again_rounded_in_one_sentence_is_a_repeat():
     assert [r for _, _, r in _facts(text)] == [False, True]
 
 
+def test_an_average_restates_no_total():
+    text = "济宁医学院工作队为帮扶村增加村集体经济收入16万元。\n20个村村集体收入合计达313.5万元,平均达到15.68万元。"
+    assert [r for _, _, r in _facts(text)] == [False, False, False]
+
+
 def test_equal_shares_listed_in_one_sentence_are_not_repeats():
     text = "“钟马坤5000元,钟钦文5000元……”"
     assert [r for _, _, r in _facts(text)] == [False, False]

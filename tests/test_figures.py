@@ -1026,6 +1026,8 @@ CASES = [
     case("g-group-before-from", "入社农户从最初的37户增加到现在的211户。", "37户", hh(37, "户", "入社农户", False)),
     case("g-pair-in-chinese-numerals", "全村有村民一千二百户、四千三百多人。", "四千三百多人",
          hh(4300, "人", "村民", False, approx="over")),
+    case("p-period-of-the-cue-before", "20个村集体年收入合计达300万元,平均达到15万元。", "15万元",
+         amt(150_000, "collective_income", per="年")),
     case("money-noun-after-figure", "依托财政扶持壮大村集体经济80万元项目资金,建设大棚4栋。", "80万元",
          amt(800_000, "investment")),
     case("purpose-after-figure", "村里从集体经济收入中拿出了36万元进行分红。", "36万元", amt(360_000, "dividend")),

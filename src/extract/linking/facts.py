@@ -53,15 +53,22 @@ def with_facts(found: list[Mention], sentences: Sentences, lex: LinkWords) -> li
             continue
         fields = {**m.fields, "status": status_of(sentences, m.start, m.end, lex)}
         sentence = sentences.around(m.start)
-        speaker = _own_words(sentences.text, m.start)
+        speaker, average = _own_words(sentences.text, m.start), _average(sentences, m)
         fields["repeat"] = _restatable(fields) and any(
             _same_fact(m.table, fields, e.table, e.fields) for e in earlier
             if _restatable(e.fields) and _own_words(sentences.text, e.start) == speaker
+            and _average(sentences, e) == average
             and (sentences.around(e.start) != sentence or _rounded(fields, e.fields)))
         m = replace(m, fields=fields)
         earlier.append(m)
         out.append(m)
     return out
+
+
+def _average(sentences: Sentences, m: Mention) -> bool:
+    """`平均达到15.68万元`: an average, which restates only an average."""
+    clause_start, _ = sentences.clause(m.start, m.end)
+    return "平均" in sentences.text[clause_start:m.start]
 
 
 def _own_words(text: str, pos: int) -> int | None:
