@@ -274,7 +274,7 @@ def per_units(ctx: Context, lex: FigureWords) -> list[str]:
     weak = list(lex.per_weak.finditer(ctx.text, ctx.sentence[0], ctx.clause[0]))
     if lex.role_pattern.search(ctx.text, *ctx.clause):
         weak = []  # a period in a cue (村集体年收入…,平均达到15.68万元) reaches only a clause with no cue
-    earlier = sorted([*lex.per_strong.finditer(ctx.text, ctx.sentence[0], ctx.clause[0]), *weak], key=lambda m: m.end())
+    earlier = list(lex.per_strong.finditer(ctx.text, ctx.sentence[0], ctx.clause[0])) or weak
     if not earlier or TOTAL.search(ctx.before) or COLLECTIVE_GETS.search(ctx.before) \
             or ctx.clause[0] - earlier[-1].end() > CARRY_REACH:
         return []  # 人均收入不到50元,集体总资产不足1万元: a total of its own
