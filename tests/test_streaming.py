@@ -126,6 +126,18 @@ def test_parquet_is_written_in_row_groups_with_the_rows_of_jsonl(nlp, clean, tmp
     assert pq.read_table(clean / "documents.parquet").num_rows == pq.read_table(tmp_path / "out" / "documents.parquet").num_rows
 
 
+def test_stored_rows_whose_csv_and_jsonl_disagree_are_recomputed(nlp, seeds, cache_dir, tmp_path):
+    out = tmp_path / "out"
+    run(seeds, out, nlp)
+    expected = tables_of(out)
+    for entry in cache_dir.rglob("*.json"):
+        stored = json.loads(entry.read_text(encoding="utf-8"))
+        stored["tables"]["documents"]["csv"] += stored["tables"]["documents"]["csv"]  # one row in JSONL, two in CSV
+        entry.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
+    again = run(seeds, out, nlp)
+    assert again.cached == 0 and tables_of(out) == expected
+
+
 # --- the output folder ----------------------------------------------------------------------------
 
 def test_tables_switch_all_at_once_and_a_reader_keeps_its_set(nlp, tmp_path):

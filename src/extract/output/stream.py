@@ -1,16 +1,19 @@
-"""Streaming writers: every table in every format open at once, fed one row at a time.
+"""Streaming writers: every table in every format open at once, fed one file's rows at a time.
 
-Rows arrive as the JSONL tables hold them (dicts from `model_dump(mode="json")`), so a row is
-written without being held: CSV and JSONL line by line, Parquet in row groups of at most
-`ROW_GROUP_ROWS` rows or `ROW_GROUP_CHARS` characters of text. The bytes are those of
-`writers.write_csv`/`write_jsonl`/`write_parquet` for the same rows.
+A file's rows come already serialised (`Serialised`: its CSV lines and its JSONL lines, made by
+the worker that processed it with `serialise`), so writing CSV and JSONL is copying text; the
+bytes are those of `writers.write_csv`/`write_jsonl` for the same rows. Parquet is built from
+the JSONL lines in row groups of at most `ROW_GROUP_ROWS` rows or `ROW_GROUP_CHARS` characters
+of text.
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +23,27 @@ from .writers import columns, csv_cell
 
 ROW_GROUP_ROWS = 20_000
 ROW_GROUP_CHARS = 20_000_000
+
+
+@dataclass
+class Serialised:
+    """One file's rows of one table, as the table files hold them."""
+    rows: int
+    jsonl: str  # one JSON object per line, each line ending in "\n"
+    csv: str  # CSV records without the header, as csv.writer writes them ("\r\n" ends)
+
+    def dicts(self) -> list[dict]:
+        # split on "\n" only: JSON text may hold U+2028 and other line breaks splitlines() cuts at
+        return [json.loads(line) for line in self.jsonl.split("\n")[:-1]]
+
+
+def serialise(model: type[Table], rows: list[dict]) -> Serialised:
+    """Rows as the JSONL tables hold them (`model_dump(mode="json")`) → their table text."""
+    text = io.StringIO(newline="")
+    writer, cols = csv.writer(text), columns(model)
+    for row in rows:
+        writer.writerow([csv_cell(row.get(c)) for c in cols])
+    return Serialised(len(rows), "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), text.getvalue())
 
 
 class _Parquet:
@@ -41,6 +65,10 @@ class _Parquet:
         if len(self.rows) >= ROW_GROUP_ROWS or self.chars >= ROW_GROUP_CHARS:
             self.flush()
 
+    def extend(self, part: Serialised) -> None:
+        for row in part.dicts():
+            self.add(row)
+
     def flush(self) -> None:
         import pyarrow as pa
 
@@ -52,19 +80,23 @@ class _Parquet:
         self.flush()
         self.writer.close()
 
+    def abort(self) -> None:
+        self.writer.close()
+
 
 class _Csv:
     def __init__(self, path: Path, model: type[Table]):
         self.fh = open(path, "w", encoding="utf-8-sig", newline="")
-        self.cols = columns(model)
-        self.writer = csv.writer(self.fh)
-        self.writer.writerow(self.cols)
+        csv.writer(self.fh).writerow(columns(model))
 
-    def add(self, row: dict) -> None:
-        self.writer.writerow([csv_cell(row.get(c)) for c in self.cols])
+    def extend(self, part: Serialised) -> None:
+        self.fh.write(part.csv)
 
     def close(self) -> None:
         _sync_close(self.fh)
+
+    def abort(self) -> None:
+        self.fh.close()
 
 
 class _Jsonl:
@@ -74,8 +106,14 @@ class _Jsonl:
     def add(self, row: dict) -> None:
         self.fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
+    def extend(self, part: Serialised) -> None:
+        self.fh.write(part.jsonl)
+
     def close(self) -> None:
         _sync_close(self.fh)
+
+    def abort(self) -> None:
+        self.fh.close()
 
 
 def _sync_close(fh) -> None:
@@ -102,10 +140,11 @@ class TableStream:
             self.abort()
             raise
 
-    def add(self, name: str, row: dict) -> None:
+    def extend(self, name: str, part: Serialised) -> None:
+        """Append one file's rows of table `name`, in table order."""
         for sink in self.sinks[name]:
-            sink.add(row)
-        self.counts[name] += 1
+            sink.extend(part)
+        self.counts[name] += part.rows
 
     def close(self) -> None:
         for sinks in self.sinks.values():
@@ -116,7 +155,7 @@ class TableStream:
         for sinks in self.sinks.values():
             for sink in sinks:
                 try:
-                    sink.close()
+                    sink.abort()
                 except Exception:
                     pass
 

@@ -101,9 +101,8 @@ def run(root: Path, out: Path, nlp=None, *, jobs: int = 1, scheduler: str | None
         tables = TableStream(folder.partial, formats)
         try:
             for _, key in stored:
-                for name, rows in store.rows(key).items():
-                    for row in rows:
-                        tables.add(name, row)
+                for name, part in store.tables(key).items():
+                    tables.extend(name, part)
         except BaseException:
             tables.abort()
             raise
