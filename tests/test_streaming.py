@@ -18,7 +18,7 @@ from extract.cli import EXIT_OUTPUT, app
 from extract.models import TABLES
 from extract.output.folder import OutputError, OutputFolder
 from extract.run import corpus as corpus_module
-from extract.run import executors
+from extract.run import tasks
 from extract.run.cache import ResultCache
 from extract.run.corpus import run
 
@@ -78,7 +78,7 @@ def test_the_cache_holds_the_bytes_processed_not_those_read_first(nlp, seeds, ca
     target = seeds / CHANGED
     original = target.read_text(encoding="utf-8")
     assert "2360万元" in original
-    real_lookup = executors.lookup
+    real_lookup = tasks.lookup
 
     def lookup_then_edit(cache, path, root=None):
         found = real_lookup(cache, path, root)
@@ -86,11 +86,11 @@ def test_the_cache_holds_the_bytes_processed_not_those_read_first(nlp, seeds, ca
             path.write_text(original.replace("2360万元", "2460万元"), encoding="utf-8")
         return found
 
-    monkeypatch.setattr(executors, "lookup", lookup_then_edit)
+    monkeypatch.setattr(tasks, "lookup", lookup_then_edit)
     run(seeds, tmp_path / "out", nlp)
     amounts = (tmp_path / "out" / "amounts.jsonl").read_text(encoding="utf-8")
     assert '"value_yuan": 24600000.0' in amounts, "the tables show what was processed"
-    monkeypatch.setattr(executors, "lookup", real_lookup)
+    monkeypatch.setattr(tasks, "lookup", real_lookup)
     target.write_text(original, encoding="utf-8")  # back to the first content
     run(seeds, tmp_path / "out", nlp)
     amounts = (tmp_path / "out" / "amounts.jsonl").read_text(encoding="utf-8")

@@ -155,10 +155,10 @@ def run(
 
 
 def _local_pipeline():
-    from .nlp import pipeline
+    from .run.tasks import worker_nlp
 
     try:
-        return pipeline.load()
+        return worker_nlp()
     except segmenter_model.ModelMissing as exc:
         _fail(str(exc), EXIT_MODEL_MISSING)
 

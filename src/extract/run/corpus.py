@@ -2,10 +2,12 @@
 
 `run` applies `process.process_file` to every file under a folder — in this process, in worker
 processes or on a Dask cluster (executors.py). Each file's rows go into the result store
-(cache.py) as the file completes; this process keeps only each file's doc_id and store key.
-When every file is done, the tables are streamed from the store in document order into a new
-run directory, which replaces the previous tables in one switch (output/folder.py). A run
-killed half-way leaves the previous tables; the next run takes what finished from the store.
+(cache.py) as the file completes; this process keeps only each file's store key, and only
+until the file's turn: files are handed out in document order (by doc_id), and each file's
+rows are streamed from the store into the tables of a new run directory as soon as every file
+before it is done (`InOrder`), while the workers go on. When all are written, the run
+directory replaces the previous tables in one switch (output/folder.py). A run killed
+half-way leaves the previous tables; the next run takes what finished from the store.
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from ..output.folder import OutputFolder, is_run_folder, write_run_json
 from ..output.stream import TableStream, write_errors
 from ..read.ingest import Selection, display_path, doc_id_of, scan
 from .cache import ResultCache, pipeline_version
-from .executors import results
+from .executors import local_workers, results
 
 
 @dataclass
@@ -79,33 +81,21 @@ def run(root: Path, out: Path, nlp=None, *, jobs: int = 1, scheduler: str | None
     started, cpu0 = time.perf_counter(), _cpu()
     folder = OutputFolder(out)
     with folder:
-        found = scan(root, selection)
-        paths, errors = _unique_doc_ids(input_files(root, out, found.files), root)
-        summary = RunSummary(files=len(paths) + len(errors), not_taken=dict(sorted(found.not_taken.items())))
-        errors += found.errors
-        store = ResultCache.for_run() if use_cache else ResultCache(folder.store)
-        if use_cache and store.is_local and not _writable(store.folder):  # a read-only cache: this run's own store
-            store, use_cache = ResultCache(folder.store), False
-        stored: list[tuple[str, str]] = []  # (doc_id, store key) of every file with rows
-        for done in results(paths, store, nlp=nlp, jobs=jobs, scheduler=scheduler, reuse=use_cache, root=root):
-            summary.cached += done.cached
-            errors += done.errors
-            if done.key:
-                stored.append((done.doc_id, done.key))
-                summary.documents += 1
-                summary.articles += done.articles
-                summary.chars += done.chars
-            if on_file:
-                on_file(done.path)
-        stored.sort()
-        tables = TableStream(folder.partial, formats)
-        try:
-            for _, key in stored:
-                for name, part in store.tables(key).items():
-                    tables.extend(name, part)
-        except BaseException:
-            tables.abort()
-            raise
+        with local_workers(1 if scheduler else jobs) as pool:  # they load the pipeline while this process scans
+            found = scan(root, selection)
+            paths, errors = _unique_doc_ids(input_files(root, out, found.files), root)
+            summary = RunSummary(files=len(paths) + len(errors), not_taken=dict(sorted(found.not_taken.items())))
+            errors += found.errors
+            store = ResultCache.for_run() if use_cache else ResultCache(folder.store)
+            if use_cache and store.is_local and not _writable(store.folder):  # a read-only cache: this run's own store
+                store, use_cache = ResultCache(folder.store), False
+            tables = TableStream(folder.partial, formats)
+            try:
+                errors += _stream(paths, store, tables, summary, on_file, nlp=nlp, jobs=jobs, scheduler=scheduler,
+                                  reuse=use_cache, root=root, pool=pool)
+            except BaseException:
+                tables.abort()
+                raise
         tables.close()
         summary.rows = dict(tables.counts)
         errors.sort(key=lambda e: (e.path, e.stage))
@@ -123,6 +113,48 @@ def run(root: Path, out: Path, nlp=None, *, jobs: int = 1, scheduler: str | None
             folder.commit()
             summary.errors_path = Path(out) / "errors.jsonl"
     return summary
+
+
+def _stream(paths: list[Path], store: ResultCache, tables: TableStream, summary: RunSummary,
+            on_file: Callable[[str], None] | None, **how) -> list[ErrorRow]:
+    """Process `paths` (in document order) and write their rows into `tables` as they come;
+    returns the error rows."""
+    merge, errors = InOrder(store, tables, [display_path(p) for p in paths]), []
+    for done in results(paths, store, **how):
+        summary.cached += done.cached
+        errors += done.errors
+        if done.key:
+            summary.documents += 1
+            summary.articles += done.articles
+            summary.chars += done.chars
+        merge.finished(done.path, done.key)
+        if on_file:
+            on_file(done.path)
+    return errors
+
+
+class InOrder:
+    """Writes each file's stored rows into the tables as soon as every file before it (in the
+    order given) is done, so the tables come in document order whatever order files finish in,
+    and this process holds only the store keys of files finished ahead of their turn."""
+
+    WAITING = object()
+
+    def __init__(self, store: ResultCache, tables: TableStream, paths: list[str]):
+        self.store, self.tables = store, tables
+        self.position = {path: i for i, path in enumerate(paths)}
+        self.keys: list = [self.WAITING] * len(paths)
+        self.next = 0
+
+    def finished(self, path: str, key: str | None) -> None:
+        """`path` is done; its rows, if any, are in the store under `key`."""
+        self.keys[self.position.pop(path)] = key
+        while self.next < len(self.keys) and self.keys[self.next] is not self.WAITING:
+            key, self.keys[self.next] = self.keys[self.next], None
+            if key:
+                for name, part in self.store.tables(key).items():
+                    self.tables.extend(name, part)
+            self.next += 1
 
 
 def _writable(folder: Path) -> bool:
@@ -154,17 +186,15 @@ def _run_info(root, out, formats, jobs, scheduler, use_cache, arguments, summary
 
 
 def _unique_doc_ids(paths: list[Path], root: Path | None = None) -> tuple[list[Path], list[ErrorRow]]:
-    """Two files in one folder with one stem (a.txt, a.html) would share a doc_id: the first
-    path keeps it."""
+    """The paths in document order (by doc_id). Two files in one folder with one stem (a.txt,
+    a.html) would share a doc_id: the first path keeps it."""
     owner: dict[str, Path] = {}
-    kept, errors = [], []
+    errors = []
     for path in paths:
         doc_id = doc_id_of(path, root)
         first = owner.setdefault(doc_id, path)
-        if first is path:
-            kept.append(path)
-        else:
+        if first is not path:
             errors.append(ErrorRow(path=display_path(path), stage="ingest",
                                    reason=f"doc_id {doc_id!r} already taken by {display_path(first)}; "
                                           "files in one folder must differ without their extension"))
-    return kept, errors
+    return [owner[doc_id] for doc_id in sorted(owner)], errors
