@@ -126,6 +126,45 @@ def test_parquet_is_written_in_row_groups_with_the_rows_of_jsonl(nlp, clean, tmp
     assert pq.read_table(clean / "documents.parquet").num_rows == pq.read_table(tmp_path / "out" / "documents.parquet").num_rows
 
 
+def test_a_large_parquet_table_is_a_folder_of_parts_read_as_one_table(nlp, clean, tmp_path):
+    import duckdb
+    import pandas as pd
+
+    from extract.analyst.evaluate import evaluate
+
+    jsonl = {name: [json.loads(line) for line in (clean / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
+             for name in TABLES}
+    out = tmp_path / "out"
+    run(SEEDS, out, nlp, formats=("csv", "parquet"), parquet_rows=10)
+    for name, rows in jsonl.items():
+        parts = sorted((out / name).glob("*"))
+        if len(rows) > 10:
+            assert not (out / f"{name}.parquet").exists()
+            assert [p.name for p in parts] == [f"part-{i:05d}.parquet" for i in range(-(-len(rows) // 10))]
+            assert all(pq.read_metadata(p).num_rows <= 10 for p in parts)
+            assert pq.read_table(out / name).num_rows == len(pd.read_parquet(out / name)) == len(rows), name
+        else:
+            assert (out / f"{name}.parquet").is_file() and not parts, name
+        assert extract.load(out, table=name).equals(extract.load(clean, table=name)), name
+    assert len(jsonl["amounts"]) > 10 and pq.read_table(out / "amounts").to_pylist() == jsonl["amounts"]
+    query = "select count(*), sum(value_yuan) from read_parquet('{}')"
+    assert duckdb.sql(query.format(out / "amounts" / "*.parquet")).fetchall() == \
+        duckdb.sql(query.format(clean / "amounts.parquet")).fetchall()
+    gold = FIXTURES / "seeds" / "gold"
+    assert {t: s.as_dict() for t, s in evaluate(gold, out).items()} == \
+        {t: s.as_dict() for t, s in evaluate(gold, clean).items()}
+    result = CliRunner().invoke(app, ["review", str(out)])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_table_of_exactly_the_part_size_stays_one_file(nlp, clean, tmp_path):
+    n = len((clean / "amounts.jsonl").read_text(encoding="utf-8").splitlines())
+    run(SEEDS, tmp_path / "same", nlp, formats=("parquet",), parquet_rows=n)
+    run(SEEDS, tmp_path / "less", nlp, formats=("parquet",), parquet_rows=n - 1)
+    assert (tmp_path / "same" / "amounts.parquet").is_file() and not (tmp_path / "same" / "amounts").exists()
+    assert [pq.read_metadata(p).num_rows for p in sorted((tmp_path / "less" / "amounts").iterdir())] == [n - 1, 1]
+
+
 def test_stored_rows_whose_csv_and_jsonl_disagree_are_recomputed(nlp, seeds, cache_dir, tmp_path):
     out = tmp_path / "out"
     run(seeds, out, nlp)

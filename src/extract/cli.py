@@ -17,6 +17,7 @@ except ImportError:  # pragma: no cover - older typer on the click package
     from click.exceptions import UsageError
 
 from .models import TABLES
+from .output.stream import PART_ROWS
 from .nlp import segmenter as segmenter_model
 
 EXIT_NONE_SUCCEEDED = 1
@@ -91,6 +92,10 @@ def run(
     follow_links: bool = typer.Option(False, "--follow-links",
                                       help="Also follow symbolic links that lead out of PATH (by default they are "
                                            "reported in errors.jsonl and not followed)."),
+    parquet_rows: int = typer.Option(PART_ROWS, "--parquet-rows", min=1,
+                                     help="A Parquet table with more rows than this is written as a folder "
+                                          "TABLE/ of part-00000.parquet, ... of at most this many rows each, "
+                                          "which pandas, pyarrow and DuckDB read as one table."),
 ) -> None:
     """Extract every table from the documents under PATH into OUT (CSV with BOM + JSONL by default).
 
@@ -131,12 +136,12 @@ def run(
     nlp = _local_pipeline() if jobs == 1 and not scheduler else _check_model()
     total = len(files)
     arguments = {"path": str(path), "out": str(out), "formats": chosen, "jobs": jobs, "scheduler": scheduler,
-                 "cache": not no_cache}
+                 "cache": not no_cache, "parquet_rows": parquet_rows}
     try:
         with _progress() as progress:
             task = progress.add_task("documents", total=total, file="")
             summary = run_pipeline(path, out, nlp, jobs=jobs, scheduler=scheduler, use_cache=not no_cache,
-                                   formats=chosen, arguments=arguments, selection=selection,
+                                   formats=chosen, arguments=arguments, selection=selection, parquet_rows=parquet_rows,
                                    on_file=lambda p: progress.update(task, advance=1, file=Path(p).name))
     except KeyboardInterrupt:
         resume = "" if no_cache else " (files that finished are kept in the result cache: run again to resume)"

@@ -4,7 +4,9 @@ A file's rows come already serialised (`Serialised`: its CSV lines and its JSONL
 the worker that processed it with `serialise`), so writing CSV and JSONL is copying text; the
 bytes are those of `writers.write_csv`/`write_jsonl` for the same rows. Parquet is built from
 the JSONL lines in row groups of at most `ROW_GROUP_ROWS` rows or `ROW_GROUP_CHARS` characters
-of text.
+of text; a table of more than `PART_ROWS` rows becomes a folder of parts
+(`amounts/part-00000.parquet`, …, each at most that many rows) that pandas, pyarrow and DuckDB
+read as one table.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from .writers import columns, csv_cell
 
 ROW_GROUP_ROWS = 20_000
 ROW_GROUP_CHARS = 20_000_000
+PART_ROWS = 1_000_000
 
 
 @dataclass
@@ -47,22 +50,33 @@ def serialise(model: type[Table], rows: list[dict]) -> Serialised:
 
 
 class _Parquet:
-    def __init__(self, path: Path, model: type[Table]):
-        import pyarrow.parquet as pq
+    """TABLE.parquet, or once it passes `part_rows` rows the folder TABLE/ of parts."""
 
+    def __init__(self, path: Path, model: type[Table], part_rows: int = PART_ROWS):
+        self.path, self.parts = path, path.with_suffix("")
         self.schema = arrow_schema(model)
         self.dates = [c for c, kind in column_types(model).items() if kind is dt.date]
-        self.writer = pq.ParquetWriter(path, self.schema)
+        self.part_rows = part_rows
+        self.n_parts, self.in_part = 0, 0
+        self.writer = self._open(path)
         self.rows: list[dict] = []
         self.chars = 0
+
+    def _open(self, path: Path):
+        import pyarrow.parquet as pq
+
+        return pq.ParquetWriter(path, self.schema)
 
     def add(self, row: dict) -> None:
         for c in self.dates:
             if isinstance(row.get(c), str):
                 row = {**row, c: dt.date.fromisoformat(row[c])}
+        if self.in_part >= self.part_rows:  # a row more than a full part holds
+            self._next_part()
         self.rows.append(row)
         self.chars += sum(len(v) for v in row.values() if isinstance(v, str))
-        if len(self.rows) >= ROW_GROUP_ROWS or self.chars >= ROW_GROUP_CHARS:
+        if (len(self.rows) >= ROW_GROUP_ROWS or self.chars >= ROW_GROUP_CHARS
+                or self.in_part + len(self.rows) >= self.part_rows):
             self.flush()
 
     def extend(self, part: Serialised) -> None:
@@ -72,9 +86,23 @@ class _Parquet:
     def flush(self) -> None:
         import pyarrow as pa
 
-        if self.rows:
-            self.writer.write_table(pa.Table.from_pylist(self.rows, schema=self.schema))
-            self.rows, self.chars = [], 0
+        if not self.rows:
+            return
+        self.writer.write_table(pa.Table.from_pylist(self.rows, schema=self.schema))
+        self.in_part += len(self.rows)
+        self.rows, self.chars = [], 0
+
+    def _next_part(self) -> None:
+        """A full part: the single file becomes the folder's first part, and a new part opens."""
+        self.writer.close()
+        if self.n_parts == 0:
+            self.parts.mkdir()
+            os.replace(self.path, self._part(0))
+        self.n_parts = max(self.n_parts, 1) + 1
+        self.writer, self.in_part = self._open(self._part(self.n_parts - 1)), 0
+
+    def _part(self, n: int) -> Path:
+        return self.parts / f"part-{n:05d}.parquet"
 
     def close(self) -> None:
         self.flush()
@@ -85,7 +113,7 @@ class _Parquet:
 
 
 class _Csv:
-    def __init__(self, path: Path, model: type[Table]):
+    def __init__(self, path: Path, model: type[Table], part_rows: int = PART_ROWS):
         self.fh = open(path, "w", encoding="utf-8-sig", newline="")
         csv.writer(self.fh).writerow(columns(model))
 
@@ -100,7 +128,7 @@ class _Csv:
 
 
 class _Jsonl:
-    def __init__(self, path: Path, model: Any = None):
+    def __init__(self, path: Path, model: Any = None, part_rows: int = PART_ROWS):
         self.fh = open(path, "w", encoding="utf-8", newline="")
 
     def add(self, row: dict) -> None:
@@ -129,13 +157,13 @@ class TableStream:
     """All tables of a run written into `folder` (a staging folder: nothing here is atomic;
     the caller switches the whole folder in at once)."""
 
-    def __init__(self, folder: Path, formats):
+    def __init__(self, folder: Path, formats, part_rows: int = PART_ROWS):
         self.folder = Path(folder)
         self.sinks: dict[str, list] = {}
         self.counts = {name: 0 for name in TABLES}
         try:
             for name, model in TABLES.items():
-                self.sinks[name] = [KINDS[f](self.folder / f"{name}.{f}", model) for f in formats]
+                self.sinks[name] = [KINDS[f](self.folder / f"{name}.{f}", model, part_rows) for f in formats]
         except BaseException:
             self.abort()
             raise

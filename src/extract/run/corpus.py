@@ -22,7 +22,7 @@ from pathlib import Path
 from .. import __version__
 from ..models import TABLES, ErrorRow
 from ..output.folder import OutputFolder, is_run_folder, write_run_json
-from ..output.stream import TableStream, write_errors
+from ..output.stream import PART_ROWS, TableStream, write_errors
 from ..read.ingest import Selection, display_path, doc_id_of, scan
 from .cache import ResultCache, pipeline_version
 from .executors import local_workers, results
@@ -72,11 +72,12 @@ def input_files(root: Path, out: Path | None = None, found: list[Path] | None = 
 def run(root: Path, out: Path, nlp=None, *, jobs: int = 1, scheduler: str | None = None,
         use_cache: bool = True, formats: Sequence[str] = ("csv", "jsonl"),
         on_file: Callable[[str], None] | None = None, arguments: dict | None = None,
-        selection: Selection = Selection()) -> RunSummary:
+        selection: Selection = Selection(), parquet_rows: int = PART_ROWS) -> RunSummary:
     """Process every input file under root and write all tables and errors.jsonl into out.
 
     The tables replace the previous ones only once everything is written, all in one switch,
-    and only when at least one document succeeded (else the previous ones stay).
+    and only when at least one document succeeded (else the previous ones stay). A Parquet
+    table of more than `parquet_rows` rows is a folder of parts.
     """
     started, cpu0 = time.perf_counter(), _cpu()
     folder = OutputFolder(out)
@@ -89,7 +90,7 @@ def run(root: Path, out: Path, nlp=None, *, jobs: int = 1, scheduler: str | None
             store = ResultCache.for_run() if use_cache else ResultCache(folder.store)
             if use_cache and store.is_local and not _writable(store.folder):  # a read-only cache: this run's own store
                 store, use_cache = ResultCache(folder.store), False
-            tables = TableStream(folder.partial, formats)
+            tables = TableStream(folder.partial, formats, parquet_rows)
             try:
                 errors += _stream(paths, store, tables, summary, on_file, nlp=nlp, jobs=jobs, scheduler=scheduler,
                                   reuse=use_cache, root=root, pool=pool)
