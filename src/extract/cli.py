@@ -75,7 +75,7 @@ def run(
     formats: str = typer.Option("csv,jsonl", "--format", "-f",
                                 help="Comma-separated output formats: csv (UTF-8 with BOM), jsonl, parquet."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0,
-                             help="Worker processes, each loading the pipeline once (~0.9 GB, ~5 s each). "
+                             help="Worker processes, each loading the pipeline once (~0.3 GB, ~2 s each). "
                                   "0 (default): all cores, or one process when the input is too small "
                                   "to pay for more. Output is identical for any value."),
     scheduler: str = typer.Option(None, "--scheduler",

@@ -24,7 +24,7 @@ from .cache import ResultCache, StoreMissing
 from .tasks import Done, process_batch, process_into, worker_nlp
 
 
-BYTES_PER_EXTRA_WORKER = 2_000_000  # ~40 s of segmentation: worth a worker's ~5 s start-up
+BYTES_PER_EXTRA_WORKER = 2_000_000  # ~5 s of work: worth a worker's ~2 s start-up
 BATCH_BYTES = 256_000  # ~0.5 s of work per task: round trips are few, and no worker waits long for the last
 BATCH_FILES = 64  # tiny files: still a few tasks per worker, and progress moves
 BATCHES_PER_WORKER = 4  # a batch holds at most 1/4 of a worker's share of what is left: an even finish
