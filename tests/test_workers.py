@@ -45,14 +45,14 @@ class _Store:
 
 def test_each_file_is_written_as_soon_as_every_file_before_it_is_done():
     tables = _Tables()
-    merge = InOrder(_Store(), tables, ["a", "b", "c", "d"])
-    merge.finished("c", "key-c")
-    assert tables.written == [], "c waits for a and b"
-    merge.finished("a", "key-a")
-    assert tables.written == ["key-a\n"], "a is written at once"
-    merge.finished("b", None)  # a file without rows (an error row only)
-    assert tables.written == ["key-a\n", "key-c\n"]
-    merge.finished("d", "key-d")
+    merge = InOrder(_Store(), tables)
+    merge.finished(2, "key-c")
+    assert tables.written == [], "file 2 waits for files 0 and 1"
+    merge.finished(0, "key-a")
+    assert tables.written == ["key-a\n"], "file 0 is written at once"
+    merge.finished(1, None)  # a file without rows (an error row only)
+    assert tables.written == ["key-a\n", "key-c\n"] and merge.ahead == {}, "nothing held once written"
+    merge.finished(3, "key-d")
     assert tables.written == ["key-a\n", "key-c\n", "key-d\n"]
 
 

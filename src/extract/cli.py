@@ -132,9 +132,9 @@ def run(
         console.print(f"note: --jobs {jobs} is more than the {cores} cores here; using {cores} "
                       "(more workers only add memory)")
         jobs = cores
-    jobs = jobs or auto_jobs(files)
+    jobs, total = jobs or auto_jobs(files), len(files)
+    del files  # the run walks the input itself; a crawl's 10^5 paths are not held twice
     nlp = _local_pipeline() if jobs == 1 and not scheduler else _check_model()
-    total = len(files)
     arguments = {"path": str(path), "out": str(out), "formats": chosen, "jobs": jobs, "scheduler": scheduler,
                  "cache": not no_cache, "parquet_rows": parquet_rows}
     try:

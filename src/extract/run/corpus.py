@@ -55,16 +55,24 @@ def input_files(root: Path, out: Path | None = None, found: list[Path] | None = 
     """The files `run` reads under root (or of `found`, a walk already made): never a run's
     output (a folder holding our run.json, or the output folder's run directories), even when
     the output folder lies inside root."""
-    runs = OutputFolder(out).runs.resolve() if out is not None else None
-    verdict: dict[Path, bool] = {}
+    runs = os.path.join(OutputFolder(out).runs.resolve(), "") if out is not None else None
+    verdict: dict[str, bool] = {}
+    real: dict[str, str] = {}
 
     def output(path: Path) -> bool:
-        for folder in (path.parent, path.parent.parent):
+        parent = os.path.dirname(path)
+        for folder in (parent, os.path.dirname(parent)):
             if folder not in verdict:
-                verdict[folder] = is_run_folder(folder)
+                verdict[folder] = is_run_folder(Path(folder or "."))
             if verdict[folder]:
                 return True
-        return runs is not None and runs in path.resolve().parents
+        if runs is None:
+            return False
+        if os.path.islink(path):  # a link may lead anywhere
+            return os.path.realpath(path).startswith(runs)
+        if parent not in real:  # else the file is where its folder really is: one realpath a folder
+            real[parent] = os.path.realpath(parent or ".")
+        return os.path.join(real[parent], "").startswith(runs)
 
     return [p for p in (scan(root).files if found is None else found) if not output(p)]
 
@@ -87,6 +95,7 @@ def run(root: Path, out: Path, nlp=None, *, jobs: int = 1, scheduler: str | None
             paths, errors = _unique_doc_ids(input_files(root, out, found.files), root)
             summary = RunSummary(files=len(paths) + len(errors), not_taken=dict(sorted(found.not_taken.items())))
             errors += found.errors
+            del found
             store = ResultCache.for_run() if use_cache else ResultCache(folder.store)
             if use_cache and store.is_local and not _writable(store.folder):  # a read-only cache: this run's own store
                 store, use_cache = ResultCache(folder.store), False
@@ -116,11 +125,11 @@ def run(root: Path, out: Path, nlp=None, *, jobs: int = 1, scheduler: str | None
     return summary
 
 
-def _stream(paths: list[Path], store: ResultCache, tables: TableStream, summary: RunSummary,
+def _stream(paths: list[bytes], store: ResultCache, tables: TableStream, summary: RunSummary,
             on_file: Callable[[str], None] | None, **how) -> list[ErrorRow]:
     """Process `paths` (in document order) and write their rows into `tables` as they come;
     returns the error rows."""
-    merge, errors = InOrder(store, tables, [display_path(p) for p in paths]), []
+    merge, errors = InOrder(store, tables), []
     for done in results(paths, store, **how):
         summary.cached += done.cached
         errors += done.errors
@@ -128,30 +137,27 @@ def _stream(paths: list[Path], store: ResultCache, tables: TableStream, summary:
             summary.documents += 1
             summary.articles += done.articles
             summary.chars += done.chars
-        merge.finished(done.path, done.key)
+        merge.finished(done.index, done.key)
         if on_file:
             on_file(done.path)
     return errors
 
 
 class InOrder:
-    """Writes each file's stored rows into the tables as soon as every file before it (in the
-    order given) is done, so the tables come in document order whatever order files finish in,
-    and this process holds only the store keys of files finished ahead of their turn."""
+    """Writes each file's stored rows into the tables as soon as every file before it is done,
+    so the tables come in document order whatever order files finish in, and this process
+    holds only the store keys of files finished ahead of their turn."""
 
-    WAITING = object()
-
-    def __init__(self, store: ResultCache, tables: TableStream, paths: list[str]):
+    def __init__(self, store: ResultCache, tables: TableStream):
         self.store, self.tables = store, tables
-        self.position = {path: i for i, path in enumerate(paths)}
-        self.keys: list = [self.WAITING] * len(paths)
-        self.next = 0
+        self.ahead: dict[int, str | None] = {}  # index of a file done before its turn → its store key
+        self.next = 0  # index of the first file not yet written
 
-    def finished(self, path: str, key: str | None) -> None:
-        """`path` is done; its rows, if any, are in the store under `key`."""
-        self.keys[self.position.pop(path)] = key
-        while self.next < len(self.keys) and self.keys[self.next] is not self.WAITING:
-            key, self.keys[self.next] = self.keys[self.next], None
+    def finished(self, index: int, key: str | None) -> None:
+        """File `index` is done; its rows, if any, are in the store under `key`."""
+        self.ahead[index] = key
+        while self.next in self.ahead:
+            key = self.ahead.pop(self.next)
             if key:
                 for name, part in self.store.tables(key).items():
                     self.tables.extend(name, part)
@@ -186,8 +192,9 @@ def _run_info(root, out, formats, jobs, scheduler, use_cache, arguments, summary
             "formats": list(formats), "tables": list(TABLES), "counts": counts}
 
 
-def _unique_doc_ids(paths: list[Path], root: Path | None = None) -> tuple[list[Path], list[ErrorRow]]:
-    """The paths in document order (by doc_id). Two files in one folder with one stem (a.txt,
+def _unique_doc_ids(paths: list[Path], root: Path | None = None) -> tuple[list[bytes], list[ErrorRow]]:
+    """The paths in document order (by doc_id), as bytes (a crawl has ~10^5 files: a Path
+    object costs three times the memory). Two files in one folder with one stem (a.txt,
     a.html) would share a doc_id: the first path keeps it."""
     owner: dict[str, Path] = {}
     errors = []
@@ -198,4 +205,4 @@ def _unique_doc_ids(paths: list[Path], root: Path | None = None) -> tuple[list[P
             errors.append(ErrorRow(path=display_path(path), stage="ingest",
                                    reason=f"doc_id {doc_id!r} already taken by {display_path(first)}; "
                                           "files in one folder must differ without their extension"))
-    return [owner[doc_id] for doc_id in sorted(owner)], errors
+    return [os.fsencode(owner[doc_id]) for doc_id in sorted(owner)], errors

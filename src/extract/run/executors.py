@@ -85,11 +85,12 @@ def local_workers(jobs: int):
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def results(paths: list[Path], store: ResultCache, nlp=None, jobs: int = 1, scheduler: str | None = None,
+def results(paths: list[bytes | Path], store: ResultCache, nlp=None, jobs: int = 1, scheduler: str | None = None,
             reuse: bool = True, root: Path | None = None, pool: ProcessPoolExecutor | None = None) -> Iterator[Done]:
-    """A Done for every path, nearly in the order of `paths` (workers finish out of order);
-    rows go into `store`, and with `reuse` a file whose result is stored is not processed again.
-    `root`, the input folder, gives the doc_ids; `pool`, workers already started for `jobs`."""
+    """A Done for every path, its `index` the path's place in `paths`, nearly in that order
+    (workers finish out of order); rows go into `store`, and with `reuse` a file whose result is
+    stored is not processed again. `root`, the input folder, gives the doc_ids; `pool`, workers
+    already started for `jobs`."""
     todo = [os.fsencode(p) for p in paths]
     if not todo:
         return
@@ -101,19 +102,34 @@ def results(paths: list[Path], store: ResultCache, nlp=None, jobs: int = 1, sche
         with nullcontext(pool) if pool is not None else local_workers(jobs) as workers:
             yield from _in_processes(batches(todo, jobs), task, workers)
     else:
-        for path in todo:
-            yield process_into(path, store.location, nlp, top, reuse)
+        for index, path in enumerate(todo):
+            yield from _numbered([process_into(path, store.location, nlp, top, reuse)], index)
 
 
 def _in_processes(work: list[list[bytes]], task, pool: ProcessPoolExecutor) -> Iterator[Done]:
-    futures = [pool.submit(task, batch) for batch in work]
+    futures = dict(zip((pool.submit(task, batch) for batch in work), _starts(work)))
     try:
         for future in as_completed(futures):
-            yield from future.result()
+            yield from _numbered(future.result(), futures.pop(future))  # popped: a done batch is not held
     except BaseException:
         for future in futures:
             future.cancel()
         raise
+
+
+def _starts(work: list[list[bytes]]) -> list[int]:
+    """The index of each batch's first file."""
+    starts, n = [], 0
+    for batch in work:
+        starts.append(n)
+        n += len(batch)
+    return starts
+
+
+def _numbered(dones: list[Done], start: int) -> Iterator[Done]:
+    for i, done in enumerate(dones):
+        done.index = start + i
+        yield done
 
 
 def _worker_start(parent: int) -> None:
@@ -152,10 +168,10 @@ def _on_dask(paths: list[bytes], task, store: str, scheduler: str) -> Iterator[D
 
     client = connect(scheduler)
     try:
-        threads = sum(client.nthreads().values()) or 1
-        futures = client.map(task, batches(paths, threads), pure=False)
-        for future in dask_completed(futures):
-            for done in future.result():
+        work = batches(paths, sum(client.nthreads().values()) or 1)
+        futures = dict(zip(client.map(task, work, pure=False), _starts(work)))
+        for future in dask_completed(list(futures)):
+            for done in _numbered(future.result(), futures.pop(future)):
                 if done.key and not ResultCache(store).exists(done.key):
                     raise StoreMissing(f"a worker stored {done.path}'s result in {store}, which this machine "
                                        "does not see: put the store on shared storage (EXTRACT_CACHE_DIR)")

@@ -28,6 +28,7 @@ class Done:
     rows: dict[str, int] = field(default_factory=dict)
     errors: list[ErrorRow] = field(default_factory=list)
     cached: bool = False
+    index: int = -1  # the file's place in the list of files the run was given (set by the executor)
 
 
 def summarize(result: FileResult, key: str | None, cached: bool = False) -> Done:
