@@ -18,7 +18,7 @@ from extract.cli import EXIT_OUTPUT, app
 from extract.models import TABLES
 from extract.output.folder import OutputError, OutputFolder
 from extract.run import corpus as corpus_module
-from extract.run import executors
+from extract.run import tasks
 from extract.run.cache import ResultCache
 from extract.run.corpus import run
 
@@ -78,7 +78,7 @@ def test_the_cache_holds_the_bytes_processed_not_those_read_first(nlp, seeds, ca
     target = seeds / CHANGED
     original = target.read_text(encoding="utf-8")
     assert "2360万元" in original
-    real_lookup = executors.lookup
+    real_lookup = tasks.lookup
 
     def lookup_then_edit(cache, path, root=None):
         found = real_lookup(cache, path, root)
@@ -86,11 +86,11 @@ def test_the_cache_holds_the_bytes_processed_not_those_read_first(nlp, seeds, ca
             path.write_text(original.replace("2360万元", "2460万元"), encoding="utf-8")
         return found
 
-    monkeypatch.setattr(executors, "lookup", lookup_then_edit)
+    monkeypatch.setattr(tasks, "lookup", lookup_then_edit)
     run(seeds, tmp_path / "out", nlp)
     amounts = (tmp_path / "out" / "amounts.jsonl").read_text(encoding="utf-8")
     assert '"value_yuan": 24600000.0' in amounts, "the tables show what was processed"
-    monkeypatch.setattr(executors, "lookup", real_lookup)
+    monkeypatch.setattr(tasks, "lookup", real_lookup)
     target.write_text(original, encoding="utf-8")  # back to the first content
     run(seeds, tmp_path / "out", nlp)
     amounts = (tmp_path / "out" / "amounts.jsonl").read_text(encoding="utf-8")
@@ -124,6 +124,57 @@ def test_parquet_is_written_in_row_groups_with_the_rows_of_jsonl(nlp, clean, tmp
     assert amounts.metadata.num_row_groups == -(-len(jsonl) // 7) > 1
     assert amounts.read().to_pylist() == jsonl
     assert pq.read_table(clean / "documents.parquet").num_rows == pq.read_table(tmp_path / "out" / "documents.parquet").num_rows
+
+
+def test_a_large_parquet_table_is_a_folder_of_parts_read_as_one_table(nlp, clean, tmp_path):
+    import duckdb
+    import pandas as pd
+
+    from extract.analyst.evaluate import evaluate
+
+    jsonl = {name: [json.loads(line) for line in (clean / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
+             for name in TABLES}
+    out = tmp_path / "out"
+    run(SEEDS, out, nlp, formats=("csv", "parquet"), parquet_rows=10)
+    for name, rows in jsonl.items():
+        parts = sorted((out / name).glob("*"))
+        if len(rows) > 10:
+            assert not (out / f"{name}.parquet").exists()
+            assert [p.name for p in parts] == [f"part-{i:05d}.parquet" for i in range(-(-len(rows) // 10))]
+            assert all(pq.read_metadata(p).num_rows <= 10 for p in parts)
+            assert pq.read_table(out / name).num_rows == len(pd.read_parquet(out / name)) == len(rows), name
+        else:
+            assert (out / f"{name}.parquet").is_file() and not parts, name
+        assert extract.load(out, table=name).equals(extract.load(clean, table=name)), name
+    assert len(jsonl["amounts"]) > 10 and pq.read_table(out / "amounts").to_pylist() == jsonl["amounts"]
+    query = "select count(*), sum(value_yuan) from read_parquet('{}')"
+    assert duckdb.sql(query.format(out / "amounts" / "*.parquet")).fetchall() == \
+        duckdb.sql(query.format(clean / "amounts.parquet")).fetchall()
+    gold = FIXTURES / "seeds" / "gold"
+    assert {t: s.as_dict() for t, s in evaluate(gold, out).items()} == \
+        {t: s.as_dict() for t, s in evaluate(gold, clean).items()}
+    result = CliRunner().invoke(app, ["review", str(out)])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_table_of_exactly_the_part_size_stays_one_file(nlp, clean, tmp_path):
+    n = len((clean / "amounts.jsonl").read_text(encoding="utf-8").splitlines())
+    run(SEEDS, tmp_path / "same", nlp, formats=("parquet",), parquet_rows=n)
+    run(SEEDS, tmp_path / "less", nlp, formats=("parquet",), parquet_rows=n - 1)
+    assert (tmp_path / "same" / "amounts.parquet").is_file() and not (tmp_path / "same" / "amounts").exists()
+    assert [pq.read_metadata(p).num_rows for p in sorted((tmp_path / "less" / "amounts").iterdir())] == [n - 1, 1]
+
+
+def test_stored_rows_whose_csv_and_jsonl_disagree_are_recomputed(nlp, seeds, cache_dir, tmp_path):
+    out = tmp_path / "out"
+    run(seeds, out, nlp)
+    expected = tables_of(out)
+    for entry in cache_dir.rglob("*.json"):
+        stored = json.loads(entry.read_text(encoding="utf-8"))
+        stored["tables"]["documents"]["csv"] += stored["tables"]["documents"]["csv"]  # one row in JSONL, two in CSV
+        entry.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
+    again = run(seeds, out, nlp)
+    assert again.cached == 0 and tables_of(out) == expected
 
 
 # --- the output folder ----------------------------------------------------------------------------

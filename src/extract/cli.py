@@ -17,6 +17,7 @@ except ImportError:  # pragma: no cover - older typer on the click package
     from click.exceptions import UsageError
 
 from .models import TABLES
+from .output.stream import PART_ROWS
 from .nlp import segmenter as segmenter_model
 
 EXIT_NONE_SUCCEEDED = 1
@@ -74,7 +75,7 @@ def run(
     formats: str = typer.Option("csv,jsonl", "--format", "-f",
                                 help="Comma-separated output formats: csv (UTF-8 with BOM), jsonl, parquet."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0,
-                             help="Worker processes, each loading the pipeline once (~0.9 GB, ~5 s each). "
+                             help="Worker processes, each loading the pipeline once (~0.3 GB, ~2 s each). "
                                   "0 (default): all cores, or one process when the input is too small "
                                   "to pay for more. Output is identical for any value."),
     scheduler: str = typer.Option(None, "--scheduler",
@@ -91,6 +92,10 @@ def run(
     follow_links: bool = typer.Option(False, "--follow-links",
                                       help="Also follow symbolic links that lead out of PATH (by default they are "
                                            "reported in errors.jsonl and not followed)."),
+    parquet_rows: int = typer.Option(PART_ROWS, "--parquet-rows", min=1,
+                                     help="A Parquet table with more rows than this is written as a folder "
+                                          "TABLE/ of part-00000.parquet, ... of at most this many rows each, "
+                                          "which pandas, pyarrow and DuckDB read as one table."),
 ) -> None:
     """Extract every table from the documents under PATH into OUT (CSV with BOM + JSONL by default).
 
@@ -127,16 +132,16 @@ def run(
         console.print(f"note: --jobs {jobs} is more than the {cores} cores here; using {cores} "
                       "(more workers only add memory)")
         jobs = cores
-    jobs = jobs or auto_jobs(files)
+    jobs, total = jobs or auto_jobs(files), len(files)
+    del files  # the run walks the input itself; a crawl's 10^5 paths are not held twice
     nlp = _local_pipeline() if jobs == 1 and not scheduler else _check_model()
-    total = len(files)
     arguments = {"path": str(path), "out": str(out), "formats": chosen, "jobs": jobs, "scheduler": scheduler,
-                 "cache": not no_cache}
+                 "cache": not no_cache, "parquet_rows": parquet_rows}
     try:
         with _progress() as progress:
             task = progress.add_task("documents", total=total, file="")
             summary = run_pipeline(path, out, nlp, jobs=jobs, scheduler=scheduler, use_cache=not no_cache,
-                                   formats=chosen, arguments=arguments, selection=selection,
+                                   formats=chosen, arguments=arguments, selection=selection, parquet_rows=parquet_rows,
                                    on_file=lambda p: progress.update(task, advance=1, file=Path(p).name))
     except KeyboardInterrupt:
         resume = "" if no_cache else " (files that finished are kept in the result cache: run again to resume)"
@@ -155,10 +160,10 @@ def run(
 
 
 def _local_pipeline():
-    from .nlp import pipeline
+    from .run.tasks import worker_nlp
 
     try:
-        return pipeline.load()
+        return worker_nlp()
     except segmenter_model.ModelMissing as exc:
         _fail(str(exc), EXIT_MODEL_MISSING)
 

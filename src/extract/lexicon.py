@@ -136,13 +136,16 @@ def _read_rows(path: Path, columns: tuple[tuple[str, Any], ...]) -> tuple:
     if header != names:
         raise LexiconError(f"{path}:{lines[0][0] if lines else 1}: header {header} should be {names}")
     Row = namedtuple("Row", names)
+    checked = [(i, name, kind) for i, (name, kind) in enumerate(columns) if kind is not str]  # str: taken as is
     out = []
     for n, line in lines[1:]:
         cells = line.rstrip("\n").split("\t")
         if len(cells) > len(names):
             raise LexiconError(f"{path}:{n}: {len(cells)} columns, expected {len(names)}")
         cells += [""] * (len(names) - len(cells))
-        out.append(Row(*(_check(path, n, name, kind, cell) for (name, kind), cell in zip(columns, cells))))
+        for i, name, kind in checked:
+            cells[i] = _check(path, n, name, kind, cells[i])
+        out.append(Row._make(cells))
     return tuple(out)
 
 

@@ -29,7 +29,7 @@ from ..models import TABLES
 
 TOOL_FILES = re.compile(r"^(?:(?:%s)\.(?:csv|jsonl|parquet)|errors\.jsonl|run\.json|review\.html|eval\.json"
                         r"|\.gitkeep|\..*\.tmp)$" % "|".join(TABLES))
-TOOL_DIRS = {"review"}
+TOOL_DIRS = {"review", *TABLES}  # review pages; a large table's Parquet parts
 RUN_ID = re.compile(r"^\d{8}T\d{6}Z-\d+(?:-\d+)?$")
 
 

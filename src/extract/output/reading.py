@@ -1,4 +1,5 @@
-"""Read a run's tables back in whichever format it wrote: JSONL, else Parquet, else CSV.
+"""Read a run's tables back in whichever format it wrote: JSONL, else Parquet (one file, or a
+folder of parts for a large table), else CSV.
 
 Rows come out as the JSONL tables hold them (null for empty, `authors` a list, dates as ISO
 strings), one at a time, so `load`, `review` and `eval` work on any run.
@@ -20,7 +21,13 @@ READ_ORDER = ("jsonl", "parquet", "csv")  # lossless first
 
 def written_format(out: str | Path, table: str) -> str | None:
     out = Path(out)
-    return next((fmt for fmt in READ_ORDER if (out / f"{table}.{fmt}").is_file()), None)
+    return next((fmt for fmt in READ_ORDER if (out / f"{table}.{fmt}").is_file()
+                 or fmt == "parquet" and parquet_parts(out, table)), None)
+
+
+def parquet_parts(out: Path, table: str) -> list[Path]:
+    """The part files of a table written as a Parquet folder (TABLE/part-00000.parquet, ...), in order."""
+    return sorted(Path(out, table).glob("part-*.parquet"))
 
 
 def iter_rows(out: str | Path, table: str) -> Iterator[dict]:
@@ -33,7 +40,8 @@ def iter_rows(out: str | Path, table: str) -> Iterator[dict]:
                 if line.strip():
                     yield json.loads(line)
     elif fmt == "parquet":
-        yield from _parquet_rows(out / f"{table}.parquet")
+        for path in parquet_parts(out, table) or [out / f"{table}.parquet"]:
+            yield from _parquet_rows(path)
     elif fmt == "csv":
         yield from _csv_rows(out / f"{table}.csv", table)
 

@@ -180,8 +180,12 @@ def doc_id_of(path: Path, root: Path | None = None) -> str:
     (and a backslash as `\\\\`), so distinct files keep distinct ids."""
     if root is None or path == root:
         return _text_of(path.stem, lossless=True)
-    relative = PurePosixPath(*Path(os.path.relpath(path, root)).parts)
-    return _text_of(str(relative.with_suffix("") if relative.suffix else relative), lossless=True)
+    text, base = str(path), os.path.join(root, "")
+    # a path the walk built under root needs no normalising: relpath was most of a 100k-file scan
+    relative = text[len(base):] if text.startswith(base) else str(PurePosixPath(*Path(os.path.relpath(path, root)).parts))
+    folder, _, name = relative.rpartition("/")
+    stem = PurePosixPath(name).stem  # the name without its extension
+    return _text_of(f"{folder}/{stem}" if folder else stem, lossless=True)
 
 
 def display_path(path: Path) -> str:

@@ -5,9 +5,11 @@ An entry is keyed by the bytes that were actually processed, with the file's pat
 and provenance come from it), under a folder per pipeline version — a hash of the package's
 code, config and lexicons — so any change to the rules starts a new folder. The worker that
 processed a file computes the key from the bytes it read, so a file changed during a run is
-stored under its new content, never under the old one. Entries are JSON: rows as the JSONL
-tables hold them, sorted in table order, and the file's error rows. An entry read back for
-reuse is validated through the models; a wrong-shaped one is recomputed, not trusted.
+stored under its new content, never under the old one. Entries are JSON: per table, the
+file's rows in table order already serialised as the tables hold them (its JSONL lines and
+its CSV records: streaming the tables is then copying text, done by the worker's CPU, not the
+main process's), and the file's error rows. An entry read back for reuse is validated
+through the models; a wrong-shaped one is recomputed, not trusted.
 Location: $EXTRACT_CACHE_DIR, else the per-user cache folder; `--no-cache` runs use a store of
 their own beside the output folder, removed when the run ends. $EXTRACT_CACHE_DIR may be an
 fsspec URL (`s3://bucket/extract`, `gcs://...`, `memory://...`), for Dask workers that share
@@ -15,7 +17,9 @@ object storage rather than a file system; entries are then written with one PUT 
 """
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import os
 import tempfile
@@ -25,6 +29,8 @@ from pathlib import Path
 import platformdirs
 
 from ..models import TABLES, ErrorRow
+from ..output.stream import Serialised, serialise
+from ..output.writers import columns
 from .results import FileResult
 
 PACKAGE = Path(__file__).parents[1]
@@ -106,28 +112,29 @@ class ResultCache:
         try:
             stored = json.loads(self._read(key))
             result = FileResult(stored["path"])
-            if not isinstance(result.path, str) or set(stored["rows"]) - set(TABLES):
+            if not isinstance(result.path, str) or set(stored["tables"]) - set(TABLES):
                 return None
-            for name, rows in stored["rows"].items():
-                result.rows[name] = [TABLES[name].model_validate(r) for r in rows]
+            for name, part in stored["tables"].items():
+                result.rows[name] = _validated(name, Serialised(**part))
             result.errors = [ErrorRow.model_validate(e) for e in stored["errors"]]
         except Exception:  # unreadable, not JSON, or not the shape this version writes
             return None
         return result
 
-    def rows(self, key: str) -> dict[str, list[dict]]:
-        """The entry's rows as stored (JSONL-shaped dicts, in table order), for streaming."""
+    def tables(self, key: str) -> dict[str, Serialised]:
+        """The entry's rows as the tables hold them, per table, for streaming."""
         try:
-            return json.loads(self._read(key))["rows"]
-        except (OSError, ValueError, KeyError) as exc:
+            return {name: Serialised(**part) for name, part in json.loads(self._read(key))["tables"].items()}
+        except (OSError, ValueError, KeyError, TypeError) as exc:
             raise StoreMissing(f"result {self.entry(key)} cannot be read back ({exc}); the store must be "
                                "on storage every worker and this machine share (EXTRACT_CACHE_DIR)") from exc
 
     def put(self, key: str, result: FileResult) -> bool:
-        """Store a processed file's rows (sorted in table order); False when it cannot be written."""
+        """Store a processed file's rows (serialised, in table order); False when it cannot be written."""
         stored = {"path": result.path,
-                  "rows": {n: sorted((r.model_dump(mode="json") for r in rows), key=row_order)
-                           for n, rows in result.rows.items()},
+                  "tables": {n: vars(serialise(TABLES[n], sorted((r.model_dump(mode="json") for r in rows),
+                                                                 key=row_order)))
+                             for n, rows in result.rows.items() if rows},
                   "errors": [e.model_dump(mode="json") for e in result.errors]}
         entry = self.entry(key)
         if self.fs is not None:
@@ -151,3 +158,14 @@ class ResultCache:
         except OSError:
             return False
         return True
+
+
+def _validated(name: str, part: Serialised) -> list:
+    """The part's rows as models; ValueError when its JSONL and CSV do not hold the same rows."""
+    rows = [TABLES[name].model_validate_json(line) for line in part.jsonl.split("\n")[:-1]]
+    records = list(csv.reader(io.StringIO(part.csv, newline="")))
+    width = len(columns(TABLES[name]))
+    if not part.jsonl.endswith("\n") or len(rows) != part.rows or len(records) != part.rows \
+            or any(len(r) != width for r in records):
+        raise ValueError(f"{name}: stored rows do not agree")
+    return rows

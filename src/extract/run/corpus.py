@@ -2,10 +2,12 @@
 
 `run` applies `process.process_file` to every file under a folder — in this process, in worker
 processes or on a Dask cluster (executors.py). Each file's rows go into the result store
-(cache.py) as the file completes; this process keeps only each file's doc_id and store key.
-When every file is done, the tables are streamed from the store in document order into a new
-run directory, which replaces the previous tables in one switch (output/folder.py). A run
-killed half-way leaves the previous tables; the next run takes what finished from the store.
+(cache.py) as the file completes; this process keeps only each file's store key, and only
+until the file's turn: files are handed out in document order (by doc_id), and each file's
+rows are streamed from the store into the tables of a new run directory as soon as every file
+before it is done (`InOrder`), while the workers go on. When all are written, the run
+directory replaces the previous tables in one switch (output/folder.py). A run killed
+half-way leaves the previous tables; the next run takes what finished from the store.
 """
 from __future__ import annotations
 
@@ -20,10 +22,10 @@ from pathlib import Path
 from .. import __version__
 from ..models import TABLES, ErrorRow
 from ..output.folder import OutputFolder, is_run_folder, write_run_json
-from ..output.stream import TableStream, write_errors
+from ..output.stream import PART_ROWS, TableStream, write_errors
 from ..read.ingest import Selection, display_path, doc_id_of, scan
 from .cache import ResultCache, pipeline_version
-from .executors import results
+from .executors import local_workers, results
 
 
 @dataclass
@@ -53,16 +55,24 @@ def input_files(root: Path, out: Path | None = None, found: list[Path] | None = 
     """The files `run` reads under root (or of `found`, a walk already made): never a run's
     output (a folder holding our run.json, or the output folder's run directories), even when
     the output folder lies inside root."""
-    runs = OutputFolder(out).runs.resolve() if out is not None else None
-    verdict: dict[Path, bool] = {}
+    runs = os.path.join(OutputFolder(out).runs.resolve(), "") if out is not None else None
+    verdict: dict[str, bool] = {}
+    real: dict[str, str] = {}
 
     def output(path: Path) -> bool:
-        for folder in (path.parent, path.parent.parent):
+        parent = os.path.dirname(path)
+        for folder in (parent, os.path.dirname(parent)):
             if folder not in verdict:
-                verdict[folder] = is_run_folder(folder)
+                verdict[folder] = is_run_folder(Path(folder or "."))
             if verdict[folder]:
                 return True
-        return runs is not None and runs in path.resolve().parents
+        if runs is None:
+            return False
+        if os.path.islink(path):  # a link may lead anywhere
+            return os.path.realpath(path).startswith(runs)
+        if parent not in real:  # else the file is where its folder really is: one realpath a folder
+            real[parent] = os.path.realpath(parent or ".")
+        return os.path.join(real[parent], "").startswith(runs)
 
     return [p for p in (scan(root).files if found is None else found) if not output(p)]
 
@@ -70,43 +80,32 @@ def input_files(root: Path, out: Path | None = None, found: list[Path] | None = 
 def run(root: Path, out: Path, nlp=None, *, jobs: int = 1, scheduler: str | None = None,
         use_cache: bool = True, formats: Sequence[str] = ("csv", "jsonl"),
         on_file: Callable[[str], None] | None = None, arguments: dict | None = None,
-        selection: Selection = Selection()) -> RunSummary:
+        selection: Selection = Selection(), parquet_rows: int = PART_ROWS) -> RunSummary:
     """Process every input file under root and write all tables and errors.jsonl into out.
 
     The tables replace the previous ones only once everything is written, all in one switch,
-    and only when at least one document succeeded (else the previous ones stay).
+    and only when at least one document succeeded (else the previous ones stay). A Parquet
+    table of more than `parquet_rows` rows is a folder of parts.
     """
     started, cpu0 = time.perf_counter(), _cpu()
     folder = OutputFolder(out)
     with folder:
-        found = scan(root, selection)
-        paths, errors = _unique_doc_ids(input_files(root, out, found.files), root)
-        summary = RunSummary(files=len(paths) + len(errors), not_taken=dict(sorted(found.not_taken.items())))
-        errors += found.errors
-        store = ResultCache.for_run() if use_cache else ResultCache(folder.store)
-        if use_cache and store.is_local and not _writable(store.folder):  # a read-only cache: this run's own store
-            store, use_cache = ResultCache(folder.store), False
-        stored: list[tuple[str, str]] = []  # (doc_id, store key) of every file with rows
-        for done in results(paths, store, nlp=nlp, jobs=jobs, scheduler=scheduler, reuse=use_cache, root=root):
-            summary.cached += done.cached
-            errors += done.errors
-            if done.key:
-                stored.append((done.doc_id, done.key))
-                summary.documents += 1
-                summary.articles += done.articles
-                summary.chars += done.chars
-            if on_file:
-                on_file(done.path)
-        stored.sort()
-        tables = TableStream(folder.partial, formats)
-        try:
-            for _, key in stored:
-                for name, rows in store.rows(key).items():
-                    for row in rows:
-                        tables.add(name, row)
-        except BaseException:
-            tables.abort()
-            raise
+        with local_workers(1 if scheduler else jobs) as pool:  # they load the pipeline while this process scans
+            found = scan(root, selection)
+            paths, errors = _unique_doc_ids(input_files(root, out, found.files), root)
+            summary = RunSummary(files=len(paths) + len(errors), not_taken=dict(sorted(found.not_taken.items())))
+            errors += found.errors
+            del found
+            store = ResultCache.for_run() if use_cache else ResultCache(folder.store)
+            if use_cache and store.is_local and not _writable(store.folder):  # a read-only cache: this run's own store
+                store, use_cache = ResultCache(folder.store), False
+            tables = TableStream(folder.partial, formats, parquet_rows)
+            try:
+                errors += _stream(paths, store, tables, summary, on_file, nlp=nlp, jobs=jobs, scheduler=scheduler,
+                                  reuse=use_cache, root=root, pool=pool)
+            except BaseException:
+                tables.abort()
+                raise
         tables.close()
         summary.rows = dict(tables.counts)
         errors.sort(key=lambda e: (e.path, e.stage))
@@ -124,6 +123,45 @@ def run(root: Path, out: Path, nlp=None, *, jobs: int = 1, scheduler: str | None
             folder.commit()
             summary.errors_path = Path(out) / "errors.jsonl"
     return summary
+
+
+def _stream(paths: list[bytes], store: ResultCache, tables: TableStream, summary: RunSummary,
+            on_file: Callable[[str], None] | None, **how) -> list[ErrorRow]:
+    """Process `paths` (in document order) and write their rows into `tables` as they come;
+    returns the error rows."""
+    merge, errors = InOrder(store, tables), []
+    for done in results(paths, store, **how):
+        summary.cached += done.cached
+        errors += done.errors
+        if done.key:
+            summary.documents += 1
+            summary.articles += done.articles
+            summary.chars += done.chars
+        merge.finished(done.index, done.key)
+        if on_file:
+            on_file(done.path)
+    return errors
+
+
+class InOrder:
+    """Writes each file's stored rows into the tables as soon as every file before it is done,
+    so the tables come in document order whatever order files finish in, and this process
+    holds only the store keys of files finished ahead of their turn."""
+
+    def __init__(self, store: ResultCache, tables: TableStream):
+        self.store, self.tables = store, tables
+        self.ahead: dict[int, str | None] = {}  # index of a file done before its turn → its store key
+        self.next = 0  # index of the first file not yet written
+
+    def finished(self, index: int, key: str | None) -> None:
+        """File `index` is done; its rows, if any, are in the store under `key`."""
+        self.ahead[index] = key
+        while self.next in self.ahead:
+            key = self.ahead.pop(self.next)
+            if key:
+                for name, part in self.store.tables(key).items():
+                    self.tables.extend(name, part)
+            self.next += 1
 
 
 def _writable(folder: Path) -> bool:
@@ -154,18 +192,17 @@ def _run_info(root, out, formats, jobs, scheduler, use_cache, arguments, summary
             "formats": list(formats), "tables": list(TABLES), "counts": counts}
 
 
-def _unique_doc_ids(paths: list[Path], root: Path | None = None) -> tuple[list[Path], list[ErrorRow]]:
-    """Two files in one folder with one stem (a.txt, a.html) would share a doc_id: the first
-    path keeps it."""
+def _unique_doc_ids(paths: list[Path], root: Path | None = None) -> tuple[list[bytes], list[ErrorRow]]:
+    """The paths in document order (by doc_id), as bytes (a crawl has ~10^5 files: a Path
+    object costs three times the memory). Two files in one folder with one stem (a.txt,
+    a.html) would share a doc_id: the first path keeps it."""
     owner: dict[str, Path] = {}
-    kept, errors = [], []
+    errors = []
     for path in paths:
         doc_id = doc_id_of(path, root)
         first = owner.setdefault(doc_id, path)
-        if first is path:
-            kept.append(path)
-        else:
+        if first is not path:
             errors.append(ErrorRow(path=display_path(path), stage="ingest",
                                    reason=f"doc_id {doc_id!r} already taken by {display_path(first)}; "
                                           "files in one folder must differ without their extension"))
-    return kept, errors
+    return [os.fsencode(owner[doc_id]) for doc_id in sorted(owner)], errors

@@ -1,9 +1,11 @@
 """Where files are processed: in this process, in worker processes, or on a Dask cluster.
 
-Each worker loads the spaCy pipeline once (`worker_nlp`, cached per process), is sent file
-paths and the store's folder, writes each file's rows into the store itself and sends back
-only a `Done`: the store key, the doc_id and counts. Rows never travel to the parent, which
-streams the final tables from the store. Files whose result is already stored are not sent.
+Worker processes are started before the input is scanned (`local_workers`), and each loads the
+spaCy pipeline once while the main process scans. Workers are sent batches of consecutive file
+paths (`batches`: few round trips, and a short last batch) and the store's location; they look
+each file up in the store, or process it and write its rows there themselves (tasks.py), and
+send back only a `Done` per file: the store key, the doc_id and counts. Rows never travel to
+the main process, which streams the final tables from the store and never loads spaCy.
 """
 from __future__ import annotations
 
@@ -13,45 +15,24 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
-from functools import cache, partial
+from contextlib import contextmanager, nullcontext
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 
-from ..models import ErrorRow
-from ..nlp import pipeline
-from ..read.ingest import MAX_FILE_MB, display_path, doc_id_of
 from .cache import ResultCache, StoreMissing
-from .process import process_file
-from .results import FileResult
+from .tasks import Done, process_batch, process_into, worker_nlp
 
 
-BYTES_PER_EXTRA_WORKER = 2_000_000  # ~40 s of segmentation: worth a worker's ~5 s start-up
+BYTES_PER_EXTRA_WORKER = 2_000_000  # ~5 s of work: worth a worker's ~2 s start-up
+BATCH_BYTES = 256_000  # ~0.5 s of work per task: round trips are few, and no worker waits long for the last
+BATCH_FILES = 64  # tiny files: still a few tasks per worker, and progress moves
+BATCHES_PER_WORKER = 4  # a batch holds at most 1/4 of a worker's share of what is left: an even finish
 SCHEDULER_TIMEOUT = float(os.environ.get("EXTRACT_SCHEDULER_TIMEOUT", "20"))
 
 
 class SchedulerError(RuntimeError):
     """The Dask scheduler cannot be reached, or has no workers."""
-
-
-@dataclass
-class Done:
-    """What the parent learns of one processed file: where its rows are, not the rows."""
-    path: str
-    key: str | None = None  # store key of its entry; None when it has no rows
-    doc_id: str | None = None
-    articles: int = 0
-    chars: int = 0
-    rows: dict[str, int] = field(default_factory=dict)
-    errors: list[ErrorRow] = field(default_factory=list)
-    cached: bool = False
-
-
-def summarize(result: FileResult, key: str | None, cached: bool = False) -> Done:
-    docs = result.rows["documents"]
-    return Done(result.path, key if docs else None, docs[0].doc_id if docs else None, len(docs),
-                sum(d.n_chars for d in docs), {n: len(r) for n, r in result.rows.items()},
-                list(result.errors), cached)
 
 
 def auto_jobs(paths: list[Path]) -> int:
@@ -60,99 +41,107 @@ def auto_jobs(paths: list[Path]) -> int:
     return max(1, min(os.cpu_count() or 1, size // BYTES_PER_EXTRA_WORKER + 1))
 
 
-@cache
-def worker_nlp():
-    return pipeline.load()
+def batches(paths: list[bytes], jobs: int) -> list[list[bytes]]:
+    """Consecutive runs of `paths` (so results come back nearly in document order), each of at
+    most BATCH_FILES files and BATCH_BYTES, and shrinking towards the end (a batch is at most
+    1/BATCHES_PER_WORKER of each worker's share of what is left) so workers finish together."""
+    sizes = [_size(p) for p in paths]
+    left = sum(sizes)
+    out, current, size = [], [], 0
+    for path, n in zip(paths, sizes):
+        limit = min(BATCH_BYTES, (left + size) // (jobs * BATCHES_PER_WORKER))
+        if current and (size + n > limit or len(current) >= BATCH_FILES):
+            out.append(current)
+            current, size = [], 0
+        current.append(path)
+        size += n
+        left -= n
+    return out + [current] if current else out
 
 
-def read_input(path: Path) -> bytes | None:
-    """The bytes to process, read once; None when ingest should refuse the file itself (not a
-    regular file, over the size limit, unreadable) and say why."""
+def _size(path: bytes) -> int:
     try:
-        if not path.is_file() or path.stat().st_size > MAX_FILE_MB * 1_000_000:
-            return None
-        return path.read_bytes()
+        return os.stat(path).st_size
     except OSError:
-        return None
+        return 0
 
 
-def identity(path: Path, root: Path | None) -> str:
-    """What a file's stored result depends on besides its bytes: its path and its doc_id (the
-    same file read from another root is another entry)."""
-    return f"{display_path(path)}\0{doc_id_of(path, root)}"
-
-
-def process_into(path: bytes, store: str, nlp=None, root: bytes | None = None) -> Done:
-    """Process one file and store its rows under the key of the bytes processed. `root`, the
-    input folder, gives the doc_id."""
-    p, top = Path(os.fsdecode(path)), Path(os.fsdecode(root)) if root is not None else None
-    data = read_input(p)
-    result = process_file(p, nlp or worker_nlp(), root=top, data=data)
-    key = ResultCache.key(identity(p, top), data) if data is not None else None
-    if key and result.rows["documents"] and not ResultCache(store).put(key, result):
-        return Done(result.path, errors=[*result.errors, ErrorRow(
-            path=result.path, stage="write", reason=f"cannot write its result into the store {store}")])
-    return summarize(result, key)
-
-
-def lookup(cache: ResultCache, path: Path, root: Path | None = None) -> Done | None:
-    """A stored result for the file as it is now, or None."""
-    data = read_input(path)
-    if data is None:
-        return None  # refused or unreadable: processing will say why, and it is cheap
-    key = cache.key(identity(path, root), data)
-    hit = cache.get(key)
-    if hit is None or any(e.skipped for e in hit.errors) or not hit.rows["documents"]:
-        return None
-    return summarize(hit, key, cached=True)
-
-
-def results(paths: list[Path], store: ResultCache, nlp=None, jobs: int = 1,
-            scheduler: str | None = None, reuse: bool = True, root: Path | None = None) -> Iterator[Done]:
-    """A Done for every path, in no particular order; rows go into `store`. `root`, the input
-    folder, gives the doc_ids."""
-    todo: list[bytes] = []
-    for path in paths:
-        hit = lookup(store, path, root) if reuse else None
-        if hit is not None:
-            yield hit
-        else:
-            todo.append(os.fsencode(path))
-    task = partial(process_into, store=store.location, root=None if root is None else os.fsencode(root))
-    yield from _compute(todo, task, store.location, nlp, jobs, scheduler)
-
-
-def _compute(paths: list[bytes], task, store: str, nlp, jobs: int, scheduler: str | None) -> Iterator[Done]:
-    if not paths:
+@contextmanager
+def local_workers(jobs: int):
+    """`jobs` worker processes, started now so they load the pipeline while this process scans
+    the input (None for one job: this process does the work). Leaving stops them, dropping
+    batches not yet started."""
+    if jobs <= 1:
+        yield None
         return
-    if scheduler:
-        yield from _on_dask(paths, task, store, scheduler)
-    elif jobs > 1 and len(paths) > 1:
-        yield from _in_processes(paths, task, jobs)
-    else:
-        for path in paths:
-            yield task(path, nlp=nlp)
-
-
-def _in_processes(paths: list[bytes], task, jobs: int) -> Iterator[Done]:
     # spawn: workers start clean (no threads or half-loaded model copied from this process)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=get_context("spawn"),
-                             initializer=_worker_start, initargs=(os.getpid(),)) as pool:
-        futures = [pool.submit(task, p) for p in paths]
-        try:
-            for future in as_completed(futures):
-                yield future.result()
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
+                               initializer=_worker_start, initargs=(os.getpid(),))
+    try:
+        for _ in range(jobs):
+            pool.submit(int)  # each submit with no idle worker starts one
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def results(paths: list[bytes | Path], store: ResultCache, nlp=None, jobs: int = 1, scheduler: str | None = None,
+            reuse: bool = True, root: Path | None = None, pool: ProcessPoolExecutor | None = None) -> Iterator[Done]:
+    """A Done for every path, its `index` the path's place in `paths`, nearly in that order
+    (workers finish out of order); rows go into `store`, and with `reuse` a file whose result is
+    stored is not processed again. `root`, the input folder, gives the doc_ids; `pool`, workers
+    already started for `jobs`."""
+    todo = [os.fsencode(p) for p in paths]
+    if not todo:
+        return
+    top = None if root is None else os.fsencode(root)
+    task = partial(process_batch, store=store.location, root=top, reuse=reuse)
+    if scheduler:
+        yield from _on_dask(todo, task, store.location, scheduler)
+    elif jobs > 1:
+        with nullcontext(pool) if pool is not None else local_workers(jobs) as workers:
+            yield from _in_processes(batches(todo, jobs), task, workers)
+    else:
+        for index, path in enumerate(todo):
+            yield from _numbered([process_into(path, store.location, nlp, top, reuse)], index)
+
+
+def _in_processes(work: list[list[bytes]], task, pool: ProcessPoolExecutor) -> Iterator[Done]:
+    futures = dict(zip((pool.submit(task, batch) for batch in work), _starts(work)))
+    try:
+        for future in as_completed(futures):
+            yield from _numbered(future.result(), futures.pop(future))  # popped: a done batch is not held
+    except BaseException:
+        for future in futures:
+            future.cancel()
+        raise
+
+
+def _starts(work: list[list[bytes]]) -> list[int]:
+    """The index of each batch's first file."""
+    starts, n = [], 0
+    for batch in work:
+        starts.append(n)
+        n += len(batch)
+    return starts
+
+
+def _numbered(dones: list[Done], start: int) -> Iterator[Done]:
+    for i, done in enumerate(dones):
+        done.index = start + i
+        yield done
 
 
 def _worker_start(parent: int) -> None:
     """Ctrl-C reaches the whole process group; the parent stops the run and says so once.
-    A worker whose parent dies (killed, even with SIGKILL) exits too instead of lingering."""
+    A worker whose parent dies (killed, even with SIGKILL) exits too instead of lingering.
+    The pipeline is loaded now, while the parent scans the input."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent(parent)
+    try:
+        worker_nlp()
+    except Exception:  # noqa: BLE001 - the first file this worker is sent meets the error again
+        pass
 
 
 def _die_with_parent(parent: int) -> None:
@@ -175,17 +164,18 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _on_dask(paths: list[bytes], task, store: str, scheduler: str) -> Iterator[Done]:
-    from distributed import Client, as_completed as dask_completed
+    from distributed import as_completed as dask_completed
 
     client = connect(scheduler)
     try:
-        futures = client.map(task, paths, pure=False)
-        for future in dask_completed(futures):
-            done = future.result()
-            if done.key and not ResultCache(store).exists(done.key):
-                raise StoreMissing(f"a worker stored {done.path}'s result in {store}, which this machine "
-                                   "does not see: put the store on shared storage (EXTRACT_CACHE_DIR)")
-            yield done
+        work = batches(paths, sum(client.nthreads().values()) or 1)
+        futures = dict(zip(client.map(task, work, pure=False), _starts(work)))
+        for future in dask_completed(list(futures)):
+            for done in _numbered(future.result(), futures.pop(future)):
+                if done.key and not ResultCache(store).exists(done.key):
+                    raise StoreMissing(f"a worker stored {done.path}'s result in {store}, which this machine "
+                                       "does not see: put the store on shared storage (EXTRACT_CACHE_DIR)")
+                yield done
     finally:
         client.close()
 
