@@ -33,6 +33,7 @@ COLLECTIVE_GETS = re.compile(r"村(?:级|集体)[^，,。；;]{0,12}?(?:分得|�
 COLLECTIVE_SUBJECT = re.compile(r"(?:(?:\d{4}年|去年|今年)[，,]?)?(?:\p{Han}{1,5}村)?(?:村集体|村级)")
 SHARED_OUT = re.compile(r"(?:拿出|提取|提出)[^，,。；;]{0,8}$")
 DIVIDED_AFTER = re.compile(r"\p{Han}{0,4}?分红")
+GOES_TO_COLLECTIVE = re.compile(r"[，,]?\p{Han}{0,3}?(?:全部|均)?(?:归|计入|纳入|进入|作为)(?:了)?村(?:集体|级)")
 VILLAGE_LEVEL = re.compile(r"(?:以上|以下)?的(?:行政)?村")
 RENT = re.compile(r"流转|租给|出租|租金")
 DEMONSTRATIVES = ("这", "那", "另", "哪")
@@ -141,11 +142,16 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None) -> str:
 
 def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None:
     """What the sentence's shape says before any cue word: a difference from another year is an
-    increase (`比上年增加11.5万元`); money the collective receives is its income (`村集体分得三十余万元`,
+    increase (`比上年增加11.5万元`), not more of the total it grew; a room's rate
+    by the night is a price; money the text sends to the collective is its income; money the collective receives is its income (`村集体分得三十余万元`,
     unless called a dividend); a level villages reach is their collective income (`收入在50万元以上的村`);
     a rent priced by the mu is income (`以每亩每年350元的价格流转`)."""
-    if INCREASE_BEFORE.search(ctx.before):
+    if INCREASE_BEFORE.search(ctx.before):  # a growth is not added to the total it grew
         return "income_increase"
+    if per == "晚":
+        return "price"  # 旺季客房每晚380元: a room's rate
+    if GOES_TO_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1]):
+        return "collective_income"  # 冷库租金收入31.6万元，全部归村集体
     if COLLECTIVE_GETS.search(ctx.before) and "分红" not in ctx.before:
         return "collective_income"
     if role == "income" and per is None and COLLECTIVE_SUBJECT.match(ctx.text, ctx.sentence[0], ctx.figure.start):
