@@ -4,8 +4,8 @@ In: cleaned article text and its sentences. Out: `Mention`s for the `amounts`,
 `household_counts` and `quantities` tables, in text order. `parse.find_figures` is the one
 number/unit parser (its grammar tables in `grammar.py`), to which `spoken.find_spoken_money` adds
 what speakers say without a unit (`一个月能挣三千二`); `classify.py` decides from a figure's
-clause which table it belongs to and reads its role, per, year, group and object (word lists in
-`words/`). `read_figures` is the pure entry point; `component.py` is the spaCy adapter.
+clause (`context.py`) which table it belongs to and reads its role, per, year and object, and
+`groups.py` a count's group (word lists in `words/`). `read_figures` is the pure entry point; `component.py` is the spaCy adapter.
 """
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from dataclasses import replace
 
 from ..nlp.doc import Mention
 from ..nlp.sentences import Sentences
-from .classify import Context, classify, inherit_group
+from .classify import classify
+from .context import Context
+from .groups import inherit_group
 from .lexicon import FigureWords
 from .parse import Figure, find_figures
 from .spoken import find_spoken_money

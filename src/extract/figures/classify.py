@@ -2,30 +2,21 @@
 
 A Figure (parse.py) knows its value and unit; here its sentence decides the table it belongs
 to (amounts, household_counts, quantities or none) and its attributes: an amount's role, per
-and year, a count's group and whether that group is poor, a quantity's kind and object.
+and year, a quantity's kind and object (a count's group and whether it is poor: groups.py).
 Pure functions over text and offsets; the figures component calls them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
-
 import regex as re
 
-from ..nlp.sentences import Sentences
+from .context import Context
+from .groups import count_fields
 from .lexicon import FigureWords
-from .grammar import HOUSEHOLD_NOUNS
-from .parse import Figure
 
 MONEY = re.compile(r"[\d一二两三四五六七八九十百千万亿]\s*(?:余|多)?[万亿]?(?:余|多)?(?:元|块)")
 DAY_OR_MONTH_PAY = re.compile(r"(?:一|每)个?(?:月|天)[^,，。]{0,8}?\d[\d.]*\s*(?:块|元)|\d[\d.]*\s*(?:块钱|块|元)(?:钱)?一(?:天|个月)")
 HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家")
 MODIFIES = re.compile(r"(?:以上|左右|多)?的")  # 5000元的分红: the figure modifies the noun after 的
-PAIRED_COUNT = re.compile(r"[零一二两三四五六七八九十百千万]+[户人]、$")
-FROM_EARLIER = re.compile(r"(\p{Han}+?)从\p{Han}{0,4}的$")
-ORGANISATION_FIRST = re.compile(r"^\p{Han}*?(?:合作社|公司|车间|基地)(?=\p{Han}{2})")
-LOCATED_GROUP = re.compile(r"(\p{Han}+?)在[^\P{Han}的]{1,8}?(?:共有|有|达)$")
-POOR_RELOCATED = re.compile(r"(?:贫困|建档立卡)\p{Han}{0,6}?(?:易地扶贫)?搬迁|搬迁(?:建档立卡|贫困)")
 TOTAL = re.compile(r"总|合计|共计")
 PARTICULAR = re.compile(r"的一(?:户|人|家)")
 INCREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,10}?(?:增加|多|增长|高出|提高)了?$")
@@ -36,10 +27,12 @@ DIVIDED_AFTER = re.compile(r"\p{Han}{0,4}?分红")
 GOES_TO_COLLECTIVE = re.compile(r"[，,]?\p{Han}{0,3}?(?:全部|均)?(?:归|计入|纳入|进入|作为)(?:了)?村(?:集体|级)")
 VILLAGE_LEVEL = re.compile(r"(?:以上|以下)?的(?:行政)?村")
 RENT = re.compile(r"流转|租给|出租|租金")
+CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+WORTH = re.compile(r"价值$")  # 价值上万元的鹿: what one thing is worth
 DEMONSTRATIVES = ("这", "那", "另", "哪")
 GIVEN_TO = re.compile(r"给\p{Han}{0,6}的(?:这|那)?$")  # 村里给的这4600元: money someone received
 COLLECTIVE_RECEIVES = re.compile(r"(?:为|给|替)村?集体(?:经济)?(?:带来|增加|增收|创收|挣)")
-PURPOSE = re.compile(r"(?:用于|用来|进行|作为)")  # 拿出458万元进行分红: what the money is for
+PURPOSE = re.compile(r"(?:用于|用来|进行|作为)(?:增加|壮大)?村?")  # 拿出458万元进行分红: what the money is for
 NOUN_AFTER = re.compile(r"\p{Han}{0,2}?资金")  # 50万元项目资金: the money the figure counts
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 PEOPLE_KINDS = {"household": "户", "person": "人", "person_time": "人次"}
@@ -53,34 +46,6 @@ OWN_CUE_REACH = 6  # a divisor's own cue follows it closely: 人均纯收入
 PERSONAL_YEAR_PAY = 100_000  # above this a year's earnings are not one worker's pay
 WORK_REACH = 15  # how far before a figure 务工/打工 still makes its income a wage
 COLLECTIVE_EARNS = re.compile(r"集体\p{Han}{0,4}?(?:收入|收益|增收|经济)")
-
-
-@dataclass(frozen=True)
-class Context:
-    """A figure in its text: the sentence and the clause around it."""
-
-    figure: Figure
-    sentences: Sentences
-
-    @property
-    def text(self) -> str:
-        return self.sentences.text
-
-    @cached_property
-    def sentence(self) -> tuple[int, int]:
-        return self.sentences.around(self.figure.start)
-
-    @cached_property
-    def clause(self) -> tuple[int, int]:
-        return self.sentences.clause(self.figure.start, self.figure.end)
-
-    @property
-    def before(self) -> str:
-        return self.text[self.clause[0]:self.figure.start]
-
-    @property
-    def after(self) -> str:
-        return self.text[self.figure.end:self.clause[1]]
 
 
 def classify(ctx: Context, lex: FigureWords) -> tuple[str, dict] | None:
@@ -101,9 +66,15 @@ def classify(ctx: Context, lex: FigureWords) -> tuple[str, dict] | None:
 
 
 def money_context(ctx: Context, lex: FigureWords) -> bool:
-    """A bare 万/亿 is money when a role cue or the word 钱/金额 stands in its sentence."""
-    clause = ctx.text[ctx.sentence[0]:ctx.sentence[1]]
-    return bool(lex.role_pattern.search(clause) or lex.money_word.search(clause))
+    """A bare 万/亿 is money when a role cue or the word 钱/金额 stands in its sentence, or when it
+    is a difference (`同比去年高出3万多`) right after a sentence about money."""
+    sentence = ctx.text[ctx.sentence[0]:ctx.sentence[1]]
+    if lex.role_pattern.search(sentence) or lex.money_word.search(sentence):
+        return True
+    if not INCREASE_BEFORE.search(ctx.before):
+        return False
+    previous = ctx.sentences.around(max(len(ctx.text[:ctx.sentence[0]].rstrip()) - 1, 0))
+    return previous != ctx.sentence and bool(lex.role_pattern.search(ctx.text, *previous))
 
 
 def amount_fields(ctx: Context, lex: FigureWords) -> dict:
@@ -150,6 +121,8 @@ def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None
         return "income_increase"
     if per == "晚":
         return "price"  # 旺季客房每晚380元: a room's rate
+    if WORTH.search(ctx.before) and MODIFIES.match(ctx.after) and role != "investment":
+        return "price"  # 价值上万元的鹿 (but 购进了价值1000万元的农机 is money invested)
     if GOES_TO_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1]):
         return "collective_income"  # 冷库租金收入31.6万元，全部归村集体
     if COLLECTIVE_GETS.search(ctx.before) and "分红" not in ctx.before:
@@ -278,7 +251,7 @@ def per_units(ctx: Context, lex: FigureWords) -> list[str]:
     if weak:
         return weak
     weak = list(lex.per_weak.finditer(ctx.text, ctx.sentence[0], ctx.clause[0]))
-    if lex.role_pattern.search(ctx.text, *ctx.clause):
+    if lex.role_pattern.search(ctx.text, *ctx.clause) and not _part_of_earlier(ctx, weak):
         weak = []  # a period in a cue (村集体年收入…,平均达到15.68万元) reaches only a clause with no cue
     earlier = list(lex.per_strong.finditer(ctx.text, ctx.sentence[0], ctx.clause[0])) or weak
     if not earlier or TOTAL.search(ctx.before) or COLLECTIVE_GETS.search(ctx.before) \
@@ -288,12 +261,22 @@ def per_units(ctx: Context, lex: FigureWords) -> list[str]:
     # 支付…3元`) or neither this clause nor another figure between names a role of its own
     # (`人均纯收入已由…不足500元,达到现在的3800多元`, not `户均分红3000元;村集体收入达到42万元,而
     # 2018年还不足2万元`).
+    if earlier is weak and _part_of_earlier(ctx, weak):
+        return [_per_of(weak[-1])]
     between = ctx.text[earlier[-1].end():ctx.clause[0]]
     own_cue = lex.role_pattern.search(between, 0, OWN_CUE_REACH)
     others = list(lex.role_pattern.finditer(between, own_cue.end() if own_cue else 0))
     if not MONEY.search(between) or not (others or lex.role_pattern.search(ctx.text, *ctx.clause)):
         return [_per_of(earlier[-1])]
     return []
+
+
+def _part_of_earlier(ctx: Context, weak: list[re.Match]) -> bool:
+    """The clause is a share of an earlier figure by the period (`年租金1万元,其中7千元…,3千元用于…`):
+    its parts are by the same period."""
+    if not weak or (part := ctx.text.find("其中", weak[-1].end(), ctx.figure.start)) < 0:
+        return False
+    return not CLAUSE_BREAK.search(ctx.text[weak[-1].end():part].rstrip("，,"))  # the whole's own clause
 
 
 def choose_per(units: list[str], role: str) -> str | None:
@@ -323,80 +306,6 @@ def year_of(ctx: Context, lex: FigureWords) -> int | None:
     if not years or lex.relative_year.search(ctx.text, years[-1].end(), ctx.figure.start):
         return None
     return int(years[-1].group(1))
-
-
-def count_fields(ctx: Context, lex: FigureWords, unit: str) -> dict:
-    f = ctx.figure
-    group = group_after(_written_noun(f, lex) + ctx.after, lex) or group_before(ctx.before, lex)
-    # Naming no one, the count is of the poor when its clause speaks of poverty (`石门镇436户1500人
-    # 实现脱贫`, `仍有5户10人未脱贫`).
-    poor = is_poor(group or ctx.text[slice(*ctx.clause)], lex) or _relocated_poor(ctx, group)
-    return {"value": int(f.value), "value_max": int(f.value_max) if f.value_max is not None else None,
-            "unit": unit, "group": group, "poor": poor, "approx": f.approx}
-
-
-def _written_noun(f: Figure, lex: FigureWords) -> str:
-    """The group noun the parser took as unit (`127贫困户`, `4万余贫困农户`), to read the group from."""
-    return next((n for n in sorted(HOUSEHOLD_NOUNS, key=len, reverse=True) if f.text.endswith(n)), "")
-
-
-SKIP_AFTER = re.compile(r"^(?:\d+(?:余|多)?(?:户|人|名))*(?:是|为|均为|都是|均是|共|的)?")
-
-
-def group_after(after: str, lex: FigureWords) -> str | None:
-    """The group named right after the count: `78户入社贫困户` → 入社贫困户."""
-    m = lex.group_phrase.match(after, SKIP_AFTER.match(after).end())
-    return _cut_at_stops(m.group(), lex) if m else None
-
-
-def group_before(before: str, lex: FigureWords) -> str | None:
-    """The group standing right before the count: `吸纳本地贫困劳动力100余人` → 本地贫困劳动力,
-    or the activity counted when no one is named: `已输出就业505人` → 输出就业."""
-    run = re.search(r"(?<![\d\s])[\p{Han}、]{1,14}$", before)  # not the unit of `74 户、180人`
-    if not run or PAIRED_COUNT.search(run.group()):
-        return None  # 村民一千二百户、四千三百人: the second of a pair takes the first's group
-    run = FROM_EARLIER.search(run.group()) or run  # 入社农户从最初的37户: the group before 从
-    located = LOCATED_GROUP.search(run.group())  # 像这样的贫困户在该嘎查有82户: the group before where it is
-    linked = located.group(1) if located else lex.link_tail.sub("", run.group(run.re.groups and 1 or 0))
-    linked = ORGANISATION_FIRST.sub("", linked)  # 合作社入社农户: the members, not the cooperative
-    phrase = _cut_at_stops(linked, lex)
-    if phrase is None and (whole := lex.group_tail.search(linked)):
-        return whole.group()  # `全村287户`: the stop is the whole group (not `全乡中蜂养殖户`)
-    if phrase and (activity := lex.activity_tail.search(phrase)):
-        nouns = list(lex.group_end.finditer(phrase))
-        if nouns:
-            return phrase[: nouns[-1].end()]
-        # 输出就业, 安排岗位: the activity with the verb before it, even where that verb is a stop,
-        # unless the verb only drives it (带动就业35余人 → 就业)
-        verb = linked[-len(phrase) - 2:-len(phrase)]
-        return phrase if activity.start() or verb in lex.drivers or verb in lex.count_modifiers else verb + phrase
-    return phrase if phrase and lex.group_tail.search(phrase) else None
-
-
-def _cut_at_stops(phrase: str, lex: FigureWords) -> str | None:
-    for stop in lex.stops_longest_first:
-        i = phrase.rfind(stop)
-        if i >= 0:
-            phrase = phrase[i + len(stop):]
-    return phrase.strip("、") or None
-
-
-def inherit_group(fields: dict, previous: dict | None) -> None:
-    """A count naming no one continues the sentence's previous count: `对接65户贫困户,…对接16户`."""
-    if fields["group"] is None and previous and previous["group"]:
-        fields["group"], fields["poor"] = previous["group"], previous["poor"]
-
-
-def _relocated_poor(ctx: Context, group: str | None) -> bool:
-    """Relocated people (`搬迁群众`, `搬迁农户`) are the poor when the article says the poor are
-    the ones relocated (`建档立卡贫困人口易地扶贫搬迁2480户`, `搬迁建档立卡贫困人口`); a
-    resettlement site's residents alone are not."""
-    return "搬迁" in (group or ctx.before) and bool(POOR_RELOCATED.search(ctx.text))
-
-
-def is_poor(group: str | None, lex: FigureWords) -> bool:
-    """A poverty word in the group, not negated (`非贫困户` are not poor)."""
-    return bool(group) and any(m.start() == 0 or group[m.start() - 1] != "非" for m in lex.poor_word.finditer(group))
 
 
 def quantity_fields(ctx: Context, lex: FigureWords) -> dict:
