@@ -24,6 +24,17 @@ def test_doc_text_is_the_input_text(nlp, text):
     assert doc_text(doc) == text
 
 
+def test_with_characters_cut_token_i_is_character_i_spaces_included(nlp, monkeypatch):
+    """The default segmenter: spaCy's own "char" cut, without aligning words to the text."""
+    if getattr(nlp.tokenizer.tokenizer, "segmenter", None) != "char":
+        pytest.skip("EXTRACT_SEGMENTER chose a word segmenter")
+    text = "合作社 收入\n\n  30万元。\t好"
+    doc = nlp.tokenizer(text)
+    assert [t.text for t in doc] == list(text)
+    assert [t.idx for t in doc] == list(range(len(text)))
+    assert doc.char_span(3, 6).text == " 收入", "any character span is a token span"
+
+
 def test_sentences_keep_closing_quotes_and_break_at_line_ends(nlp):
     doc = nlp("标题一行\n“村里给的这4600元真是帮了俺这个家庭了……”4月20日,在孔庄村。他说:“好!”然后走了")
     assert [doc.text[s:e] for s, e in doc._.sentences.spans] == [

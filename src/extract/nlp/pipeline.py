@@ -70,9 +70,20 @@ class TextKeepingTokenizer:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str):
-        doc = self.tokenizer(text)
+        if getattr(self.tokenizer, "segmenter", None) == "char":
+            doc = characters(self.tokenizer.vocab, text)
+        else:
+            doc = self.tokenizer(text)
         doc.user_data["extract.text"] = text  # what doc.doc_text reads
         return doc
+
+
+def characters(vocab, text: str):
+    """One token per character, spaces included: what spaCy's "char" segmenter gives, without
+    its alignment of words to text (a sixth of the run), so token i is character i."""
+    from spacy.tokens import Doc
+
+    return Doc(vocab, words=list(text), spaces=[False] * len(text))
 
 
 def _quiet_initialize(nlp: Language, model: Path) -> None:
