@@ -18,7 +18,7 @@ from .divisions import Place, is_han
 from .lexicon import PlaceWords
 
 VILLAGE_SUFFIX = re.compile(r"(?:行政|自然)?村|社区|嘎查")  # 嘎查: a village in Inner Mongolia
-NAME_RUN_BEFORE = re.compile(r"[^\P{Han}村]+$")  # Han characters back to the previous 村
+NAME_RUN_BEFORE = re.compile(r"[^\P{Han}村]+\Z")  # Han characters back to the previous 村
 TOWN_OFFICE = re.compile(r"办事处|人民政府|政府")
 LEADING_TOWN = re.compile(r"\p{Han}{1,4}(?:镇|乡|街道)")
 MAX_LOOSE_BODY, MAX_ANCHORED_BODY, MAX_RUN = 4, 10, 14  # village name lengths, suffix excluded

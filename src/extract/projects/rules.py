@@ -17,7 +17,7 @@ from ..nlp.sentences import PLAIN_SENTENCE_BREAK, clause_around
 from ..places import Geography
 from .lexicon import ProjectWords
 
-NAME_RUN = re.compile(r"[\p{Han}A-Za-z“”‘’\"]+$")
+NAME_RUN = re.compile(r"[\p{Han}A-Za-z“”‘’\"]+\Z")  # \Z: $ would also match before a line break
 QUOTES = re.compile(r"[“”‘’\"「」]")
 HEAD_EXTENSION = re.compile(r"(?:建设)?项目|工程|改造|")
 MAX_NAME = 16
