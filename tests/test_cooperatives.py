@@ -59,6 +59,7 @@ NAMED = [
 
 # Kinds, counts and bare references: no cooperative.
 NOT_COOPERATIVES = [
+    ("a-kind-inside-a-model", "下一步,王家村将继续按照‘党支部+乡村旅游合作社+农户’的模式发展民宿。"),
     ("caption-line-before-a-bare-reference", "图二 村集体合作社收购农户核桃\n合作社与加工企业签订订单,统一收购。"),
     ("count-after", "成立土地股份合作社21家;建立生产经营合作社132家"),
     ("count-成立", "成立合作社16个,产业发展和培育致富项目32个"),

@@ -26,6 +26,7 @@ UNIT_AFTER_NUMBER = re.compile(r"(?:万|亿)?(?:多|余)?(?:块钱|块|元|亩|�
 COUNT_AFTER = re.compile(r"\s*\d+\s*(?:余|多)?\s*(?:家|个)")
 MODEL = re.compile(r"[“‘\"]?((?:[\p{Han}()（）]{1,8}[+＋]){1,6}[\p{Han}()（）]{1,8})[”’\"]?")
 MAX_NAME = 24
+MODEL_JOINS = ("+", "＋")
 NOT_IN_COOP_NAMES = NOT_IN_NAMES | {"m", "q"}  # nor a count: `一批专业合作社`
 VILLAGE_SUFFIX = re.compile(r"(?:行政|自然)?村$|社区$|嘎查$")
 
@@ -89,7 +90,7 @@ def _mention_at(text: str, s: int, e: int, geo: Geography, lex: CoopWords) -> tu
     named_by_place = trade and body != kind  # 喀左县中三家镇果蔬专业合作社联合社: a town's own
     if villages or core or named_by_place:
         naming = any(text[:start].endswith(v) for v in lex.naming_verbs)
-        strong = bool(villages) or trade or naming or written != body
+        strong = (bool(villages) or trade or naming or written != body) and not _in_model(text, start, e)
         return CoopMention(start, e, body + text[s:e], core or body, villages[0].name if villages else None), strong
     mention = _named_by_village(text, start, s, e, kind, geo)
     return (mention, True) if mention else None
@@ -174,7 +175,7 @@ def _strip_kinds(kind: str, lex: CoopWords) -> tuple[str, bool]:
 def _named_by_village(text: str, start: int, s: int, e: int, kind: str, geo: Geography) -> CoopMention | None:
     """A kind of cooperative whose clause names the village that set it up:
     `东兴村却通过村集体出资组建农机合作社` → 东兴村农机合作社."""
-    if not kind:
+    if not kind or _in_model(text, start, e):
         return None
     clause_start, _ = clause_around(text, s, s)
     village = next((v for v in reversed(geo.villages) if clause_start <= v.start and v.end <= start), None)
@@ -182,6 +183,12 @@ def _named_by_village(text: str, start: int, s: int, e: int, kind: str, geo: Geo
         return None
     name = village.name + kind + "合作社"
     return CoopMention(start, e, name, name, village.name)
+
+
+def _in_model(text: str, start: int, end: int) -> bool:
+    """`党支部+旅游合作社+农牧户`: a part of a model names a kind, not one cooperative (it may
+    still stand for one the article names elsewhere)."""
+    return text[start - 1:start] in MODEL_JOINS or text[end:end + 1] in MODEL_JOINS
 
 
 def _same(coop: Cooperative, m: CoopMention) -> bool:
