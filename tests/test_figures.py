@@ -1046,6 +1046,10 @@ CASES = [
     case("worth-of-what-was-bought", "合作社用扶贫资金购进了价值300万元的烘干设备。", "300万元", amt(3_000_000, "investment")),
     case("difference-after-money-sentence", "去年合作社收入20万多,今年收入有26万多。同比增加了6万多。", "了6万多",
          amt(60_000, "income_increase", approx="over")),
+    case("rent-paid-by-a-standard", "企业按每亩每年600元的标准支付土地流转费,村民还能就近务工。", "每年600元",
+         amt(600, "income", per="亩")),
+    case("land-rent-word", "“地租每亩每年650元,再加上务工,一年有两万多。”", "每年650元", amt(650, "income", per="亩")),
+    case("head-of-the-modified-noun", "合作社每年可获得48万元的固定投资收益。", "48万元", amt(480_000, "income", per="年")),
     case("difference-after-a-count-is-no-money", "今年种植小麦5万亩。比去年增加了1万。", "增加了1万", NOTHING),
 ]
 

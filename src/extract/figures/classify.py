@@ -16,7 +16,7 @@ from .lexicon import FigureWords
 MONEY = re.compile(r"[\d一二两三四五六七八九十百千万亿]\s*(?:余|多)?[万亿]?(?:余|多)?(?:元|块)")
 DAY_OR_MONTH_PAY = re.compile(r"(?:一|每)个?(?:月|天)[^,，。]{0,8}?\d[\d.]*\s*(?:块|元)|\d[\d.]*\s*(?:块钱|块|元)(?:钱)?一(?:天|个月)")
 HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家")
-MODIFIES = re.compile(r"(?:以上|左右|多)?的")  # 5000元的分红: the figure modifies the noun after 的
+MODIFIES = re.compile(r"(?:以上|左右|多)?的(?:标准(?:支付|发放|收取|兑现|给予)?)?")  # 5000元的分红: the figure modifies the noun after 的
 TOTAL = re.compile(r"总|合计|共计")
 PARTICULAR = re.compile(r"的一(?:户|人|家)")
 INCREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,10}?(?:增加|多|增长|高出|提高)了?$")
@@ -39,6 +39,7 @@ PEOPLE_KINDS = {"household": "户", "person": "人", "person_time": "人次"}
 WEIGHT_UNITS = {"斤", "公斤", "千克", "吨"}
 PERIODS = {"年", "月", "天", "日"}
 QUANTITY_KINDS = {"area", "weight", "length", "percent", "count"}
+MODIFIER_REACH = 2  # the noun a figure modifies may have a word before its cue: 的土地流转费
 BEFORE_REACH, AFTER_REACH = 12, 8  # how far a cue may stand from the figure in its clause
 NEIGHBOUR_REACH = 30  # how far back short cue-less lines may pass a cue on
 CARRY_REACH = 40  # how far back in its sentence a divisor may still divide a figure
@@ -186,8 +187,11 @@ def nearest_cue(ctx: Context, lex: FigureWords) -> str | None:
     收益` → 收益), else the nearest before in the sentence, else in the sentences beside it (a roll
     call of payouts under `…分红大会`: `“陆风军3065元,张海斌14712元……”`)."""
     modified = MODIFIES.match(ctx.after) or PURPOSE.match(ctx.after)
-    if modified and (cue := lex.role_pattern.match(ctx.after, modified.end())):
-        return cue.group()
+    for skip in range(MODIFIER_REACH + 1) if modified else ():  # 500元的标准支付土地流转费
+        if cue := lex.role_pattern.match(ctx.after, modified.end() + skip):
+            while following := lex.role_pattern.match(ctx.after, cue.end()):
+                cue = following  # 固定投资收益: the noun's head comes last
+            return cue.group()
     if head := _head_noun(ctx.after, lex):
         return head
     before = list(lex.role_pattern.finditer(ctx.before))
