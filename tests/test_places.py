@@ -47,6 +47,7 @@ VILLAGES = [
 
 # Generic words and counts: no village at all.
 NOT_VILLAGES = [
+    ("quantifiers", "部分村依赖光伏和资产租赁收入,其余村均在10万元以上,个别村仍然薄弱。"),
     ("各村", "镇党委书记经常深入到各村督导脱贫攻坚质量。"),
     ("verb-phrase", "在车间上班,不出村就能挣钱。"),
     ("big-in-something", "这里是远近闻名的养羊大村,全村413户。"),
