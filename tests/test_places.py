@@ -107,6 +107,8 @@ WHERE = [
     ("written-together", "乐陵市朱集镇王双志村", "王双志村", {"town": "朱集镇", "county": "乐陵市"}),
     ("article-context", "今年以来,临清市刘垓子镇党委狠抓班子建设。4月20日,在孔庄村贫困户孔祥轩家。",
      "孔庄村", {"town": "刘垓子镇", "county": "临清市"}),
+    ("town-named-with-乡镇", "彰武县阿尔乡镇辖14个行政村。\n在西营子村建设肉牛托管养殖小区1处。", "西营子村",
+     {"town": "阿尔乡镇", "county": "彰武县"}),
     ("short-county-stays-short", "在梁山,省社保中心派驻馆驿镇西张庄村第一书记", "西张庄村",
      {"town": "馆驿镇", "county": "梁山"}),
     ("county-written-in-a-short-form-the-gazetteer-lacks", "初冬,喀左县中三家镇西沟村的温室里暖意融融。", "西沟村",

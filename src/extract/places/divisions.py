@@ -133,12 +133,18 @@ def _add_counties_before_towns(text: str, found: list[Place], gaz: Gazetteer) ->
     return sorted(found + extra, key=lambda p: p.start)
 
 
+def _not_a_town_word(p: Place, word: str) -> bool:
+    """`部分乡镇`, `三乡镇`: a town word after a determiner or numeral; but the gazetteer's
+    `阿尔乡镇`, `大泽乡镇` are towns."""
+    return not p.divisions or len(p.name) - len(word) < 2
+
+
 def _credible(text: str, found: list[Place], i: int, lex: PlaceWords) -> bool:
     """Full names count as written; short names and one-character names (`泗水`, `兴县`) only
     when chained to a related place or set off by punctuation or a preposition."""
     p = found[i]
     if p.level == "town" and (lex.not_town_pattern.match(text, p.end - 1)
-                              or any(p.name.endswith(w) for w in lex.town_not_suffix)):
+                              or any(p.name.endswith(w) and _not_a_town_word(p, w) for w in lex.town_not_suffix)):
         return False
     one_char = len(p.name) == 2 and not p.short
     if not p.short and not one_char:
