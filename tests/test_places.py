@@ -8,6 +8,7 @@ from extract.places import find_divisions
 
 # (snippet, village names found) — real sentences from the seeds and dev pages.
 VILLAGES = [
+    ("a-direction-word-begins-the-name", "在合作社带动下,邻近的后杨庄村也成立了杂粮专业合作社。", ["后杨庄村"]),
     ("gacha-inner-mongolia", "科右前旗巴日嘎斯台乡巴音查干嘎查建成肉牛交易市场", ["巴音查干嘎查"]),
     ("seed000-cut-by-pkuseg", "镇扶贫站积极与秋满园枣业有限公司对接,定点收购王双志村11户贫困户红枣4080斤", ["王双志村"]),
     ("seed000-written-together", "乐陵市朱集镇王双志村11户贫困户", ["王双志村"]),
@@ -47,6 +48,7 @@ VILLAGES = [
 
 # Generic words and counts: no village at all.
 NOT_VILLAGES = [
+    ("外-is-no-direction-that-names", "“如果外村人成了合作社的大股东,那就变味了。”"),
     ("quantifiers", "部分村依赖光伏和资产租赁收入,其余村均在10万元以上,个别村仍然薄弱。"),
     ("各村", "镇党委书记经常深入到各村督导脱贫攻坚质量。"),
     ("verb-phrase", "在车间上班,不出村就能挣钱。"),

@@ -50,13 +50,15 @@ QUOTED = re.compile(r"“[^“”\n]{1,16}”|「[^「」\n]{1,16}」|‘[^‘�
 
 
 def word_start(text: str, start: int, head: int, keep: tuple[tuple[int, int], ...] = (),
-               min_body: int = 0, stops: frozenset[str] = NOT_IN_NAMES) -> int:
+               min_body: int = 0, stops: frozenset[str] = NOT_IN_NAMES,
+               one_char_kept: str = "") -> int:
     """A name's left edge moved past the last word inside text[start:head] that no name holds;
     `head` is where its suffix or head noun starts. Left alone: a word reaching into the head
     (LAC sometimes tags `今天合作社` as one time word), a word inside a place the text names
     (`keep`: the 向 of `向巷村`) or inside quotes (`「下党红」`), the verbs that name a founder
     (`党支部领办合作社`), and a cut at a one-character word leaving fewer than `min_body`
-    characters (the word layer splits rare names: `各 / 洛村`, `官 / 和 / 村坳`)."""
+    characters (the word layer splits rare names: `各 / 洛村`, `官 / 和 / 村坳`), and the
+    one-character words in `one_char_kept` (a village's `后` / `新立村`)."""
     if head <= start:
         return start
     left = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(0, start - CLAUSE_REACH), start)),
@@ -69,6 +71,7 @@ def word_start(text: str, start: int, head: int, keep: tuple[tuple[int, int], ..
         w_start, w_end = left + w.start, left + w.end
         short = w_end - w_start < 2  # one character: may be the word layer misreading a rare name
         if start <= w_start and w_end <= head - (min_body if short else 0) and w.tag in stops \
+                and not (short and text[w_start] in one_char_kept) \
                 and text[w_start:w_end] not in _founding_verbs() \
                 and not any(s < w_end and w_start < e for s, e in keep):
             cut = max(cut, w_end)

@@ -21,6 +21,7 @@ VILLAGE_SUFFIX = re.compile(r"(?:行政|自然)?村|社区|嘎查")  # 嘎查: a
 NAME_RUN_BEFORE = re.compile(r"[^\P{Han}村]+\Z")  # Han characters back to the previous 村
 TOWN_OFFICE = re.compile(r"办事处|人民政府|政府")
 LEADING_TOWN = re.compile(r"\p{Han}{1,4}(?:镇|乡|街道)")
+DIRECTIONS = "前后东西南北上下中"  # a one-character direction word often begins a name (后新立村)
 MAX_LOOSE_BODY, MAX_ANCHORED_BODY, MAX_RUN = 4, 10, 14  # village name lengths, suffix excluded
 
 
@@ -67,7 +68,7 @@ def _village_at(text: str, m: re.Match, floor: int, ends: list[int], lex: PlaceW
             return None
         start = cut
     else:  # a word no name holds inside it: cut there, or, where nothing would be
-        cut = word_start(text, start, m.start())  # left (`不出村`, `各 / 洛村`), doubt the name
+        cut = word_start(text, start, m.start(), one_char_kept=DIRECTIONS)  # left (`不出村`, `各 / 洛村`), doubt the name
         start, unsure = (cut, False) if m.start() - cut >= MIN_BODY else (start, cut > start)
     body = text[start:m.start()]
     if _generic(body, lex) or (m.group() == "社区" and not anchored):
