@@ -8,7 +8,7 @@ from extract.places import find_divisions
 
 # (snippet, village names found) — real sentences from the seeds and dev pages.
 VILLAGES = [
-    ("a-direction-word-begins-the-name", "在合作社带动下,邻近的后杨庄村也成立了杂粮专业合作社。", ["后杨庄村"]),
+    ("a-direction-word-begins-the-name", "在合作社带动下,邻近的前刘集村也成立了杂粮专业合作社。", ["前刘集村"]),
     ("gacha-inner-mongolia", "科右前旗巴日嘎斯台乡巴音查干嘎查建成肉牛交易市场", ["巴音查干嘎查"]),
     ("seed000-cut-by-pkuseg", "镇扶贫站积极与秋满园枣业有限公司对接,定点收购王双志村11户贫困户红枣4080斤", ["王双志村"]),
     ("seed000-written-together", "乐陵市朱集镇王双志村11户贫困户", ["王双志村"]),
