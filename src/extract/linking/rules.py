@@ -22,6 +22,7 @@ from ..places import Geography
 from .lexicon import LinkWords
 
 KINDS = ("village", "cooperative", "project")
+FEDERATION = "联合社"
 
 
 @dataclass(frozen=True)
@@ -44,14 +45,14 @@ def reference_anchors(text: str, pattern: re.Pattern, named: list[Anchor]) -> li
     last one named before it; before the first one named, for the article's only one (a lead
     saying `合作社` before the body names it)."""
     named = sorted(named, key=lambda a: a.start)
-    starts = [a.start for a in named]
-    only = named[0] if len({a.name for a in named}) == 1 else None
+    federations = [a for a in named if a.name.endswith(FEDERATION)]
     out = []
     for m in pattern.finditer(text):
         if any(a.start <= m.start() < a.end for a in named):
             continue
-        i = bisect_right(starts, m.start()) - 1
-        a = named[i] if i >= 0 else only
+        pool = federations if m.group() == FEDERATION and federations else named  # 联合社: the federation
+        i = bisect_right([a.start for a in pool], m.start()) - 1
+        a = pool[i] if i >= 0 else (pool[0] if len({a.name for a in pool}) == 1 else None)
         if a is not None:
             out.append(Anchor(a.kind, m.start(), m.end(), a.name, a.village))
     return out
