@@ -54,11 +54,13 @@ NAMED = [
     ("our-village-before-name", "“这几年,我们嘎查金穗旅游专业合作社办得红火。”", {"金穗旅游专业合作社": {}}),
     ("stop-words-inside-a-quoted-brand", "和平村党总支领办的“橘乡和美”柑橘专业合作社种植柑橘500亩。",
      {"橘乡和美柑橘专业合作社": {"village": "和平村"}}),
+    ("federation-without-合作", "镇里牵头成立平安县红果产业联合社,统一品牌销售。", {"平安县红果产业联合社": {}}),
     ("verb-before-name", "县里大力支持冯家村金穗种植专业合作社扩大规模", {"冯家村金穗种植专业合作社": {}}),
 ]
 
 # Kinds, counts and bare references: no cooperative.
 NOT_COOPERATIVES = [
+    ("a-bare-federation-word", "五个村联合起来,成立了联合社,统一收购。"),
     ("a-kind-inside-a-model", "下一步,王家村将继续按照‘党支部+乡村旅游合作社+农户’的模式发展民宿。"),
     ("caption-line-before-a-bare-reference", "图二 村集体合作社收购农户核桃\n合作社与加工企业签订订单,统一收购。"),
     ("count-after", "成立土地股份合作社21家;建立生产经营合作社132家"),

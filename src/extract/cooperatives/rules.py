@@ -16,7 +16,7 @@ from ..nlp.sentences import clause_around
 from ..places import Geography
 from .lexicon import CoopWords
 
-SUFFIX = re.compile(r"合作社联合社|合作总社|合作社")  # 富通农民专业合作社联合社, 公义村经济合作总社
+SUFFIX = re.compile(r"合作社联合社|合作总社|合作社|联合社")  # 富通农民专业合作社联合社, 公义村经济合作总社, 莲花月柿产业联合社
 NAME_RUN = re.compile(r"[\p{Han}“”‘’\"「」『』·]+\Z")  # \Z: $ would also match before a line break
 QUOTES = re.compile(r"[“”‘’\"「」『』]")
 QUOTED_RUN = re.compile(r"[“‘「『][^“”‘’「」『』]{1,12}[”’」』]")  # “橘乡和丰”柑橘专业合作社
