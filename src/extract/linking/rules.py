@@ -23,6 +23,7 @@ from .lexicon import LinkWords
 
 KINDS = ("village", "cooperative", "project")
 FEDERATION = "联合社"
+COLLECTIVE_BODY = "经济合作"  # 股份经济合作社, 经济合作总社: the village collective, named as such
 
 
 @dataclass(frozen=True)
@@ -50,12 +51,22 @@ def reference_anchors(text: str, pattern: re.Pattern, named: list[Anchor]) -> li
     for m in pattern.finditer(text):
         if any(a.start <= m.start() < a.end for a in named):
             continue
-        pool = federations if m.group() == FEDERATION and federations else named  # 联合社: the federation
+        pool = _referred_pool(m.group(), named, federations)
         i = bisect_right([a.start for a in pool], m.start()) - 1
         a = pool[i] if i >= 0 else (pool[0] if len({a.name for a in pool}) == 1 else None)
         if a is not None:
             out.append(Anchor(a.kind, m.start(), m.end(), a.name, a.village))
     return out
+
+
+def _referred_pool(word: str, named: list[Anchor], federations: list[Anchor]) -> list[Anchor]:
+    """The named ones a reference word may stand for: `联合社` a federation; a bare `合作社` a
+    farmers' cooperative rather than the village's collective body (`股份经济合作社`)."""
+    if word == FEDERATION:
+        return federations or named
+    if word == "合作社":
+        return [a for a in named if COLLECTIVE_BODY not in a.name] or named
+    return named
 
 
 def subjects(text: str, start: int, end: int, anchors: list[Anchor], geo: Geography) -> dict[str, Anchor | None]:
