@@ -1050,6 +1050,11 @@ CASES = [
          amt(600, "income", per="亩")),
     case("land-rent-word", "“地租每亩每年650元,再加上务工,一年有两万多。”", "每年650元", amt(650, "income", per="亩")),
     case("head-of-the-modified-noun", "合作社每年可获得48万元的固定投资收益。", "48万元", amt(480_000, "income", per="年")),
+    case("a-workers-year-is-a-wage", "加工厂吸纳周边群众40人就近就业,其中脱贫群众15名,年收入2万元以上。", "2万元以上",
+         amt(20_000, "wage", per="年", approx="over")),
+    case("a-workshops-rent-is-no-wage", "扶贫车间吸纳30人就业。该扶贫车间年租金2万元。", "2万元", amt(20_000, "income", per="年")),
+    case("a-households-year-is-no-wage", "村民们靠外出打零工维持生计,不少家庭年收入不足一万元。", "不足一万元",
+         amt(10_000, "income", per="年", approx="under")),
     case("difference-after-a-count-is-no-money", "今年种植小麦5万亩。比去年增加了1万。", "增加了1万", NOTHING),
 ]
 

@@ -15,7 +15,7 @@ from .lexicon import FigureWords
 
 MONEY = re.compile(r"[\d一二两三四五六七八九十百千万亿]\s*(?:余|多)?[万亿]?(?:余|多)?(?:元|块)")
 DAY_OR_MONTH_PAY = re.compile(r"(?:一|每)个?(?:月|天)[^,，。]{0,8}?\d[\d.]*\s*(?:块|元)|\d[\d.]*\s*(?:块钱|块|元)(?:钱)?一(?:天|个月)")
-HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家")
+HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家|家庭")
 MODIFIES = re.compile(r"(?:以上|左右|多)?的(?:标准(?:支付|发放|收取|兑现|给予)?)?")  # 5000元的分红: the figure modifies the noun after 的
 TOTAL = re.compile(r"总|合计|共计")
 PARTICULAR = re.compile(r"的一(?:户|人|家)")
@@ -44,6 +44,7 @@ BEFORE_REACH, AFTER_REACH = 12, 8  # how far a cue may stand from the figure in 
 NEIGHBOUR_REACH = 30  # how far back short cue-less lines may pass a cue on
 CARRY_REACH = 40  # how far back in its sentence a divisor may still divide a figure
 OWN_CUE_REACH = 6  # a divisor's own cue follows it closely: 人均纯收入
+EARNINGS = ("收入", "纯收入", "挣", "赚")  # what a worker is said to earn (not a rent or a sale)
 PERSONAL_YEAR_PAY = 100_000  # above this a year's earnings are not one worker's pay
 WORK_REACH = 15  # how far before a figure 务工/打工 still makes its income a wage
 COLLECTIVE_EARNS = re.compile(r"集体\p{Han}{0,4}?(?:收入|收益|增收|经济)")
@@ -99,7 +100,7 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None) -> str:
         return "wage"  # 一天能挣200块, 一个月3000块钱: pay for work by the day or month
     if role in ("income", "other") and _pay_summed(ctx, lex):
         return "wage"
-    if role == "income" and (_work_before(ctx, lex) or _pay_for_work(ctx, lex, per)):
+    if role == "income" and (_work_before(ctx, lex) or _pay_for_work(ctx, lex, per, cue)):
         return "wage"  # 在车间务工…月收入2000元: what a worker earns
     if role == "income" and _paid_out(ctx, lex):
         return "cost"  # 合作社支付流转费: a rent or fee is income to who receives it, cost to who pays
@@ -146,7 +147,7 @@ def _paid_out(ctx: Context, lex: FigureWords) -> bool:
     return bool(paid) and not re.search(r"向|给", ctx.before[:paid.start()])
 
 
-def _pay_for_work(ctx: Context, lex: FigureWords, per: str | None) -> bool:
+def _pay_for_work(ctx: Context, lex: FigureWords, per: str | None, cue: str | None) -> bool:
     """A person's earnings by the month, day or year in a sentence about work: `扶贫车间…一个月
     收入近2000元`, `务工工资每天80至100元,一年下来能挣一万五千元左右` (a year's total above a
     person's pay is a workshop's or a village's output, not a wage)."""
@@ -155,7 +156,9 @@ def _pay_for_work(ctx: Context, lex: FigureWords, per: str | None) -> bool:
         return False
     if per in ("月", "天") or lex.pay_period.search(ctx.before):
         return True
-    return False
+    # a worker's year (`吸纳…就近就业,其中贫困群众18名,年收入3500元以上`), not a household's
+    return cue in EARNINGS and per == "年" and ctx.figure.value < PERSONAL_YEAR_PAY \
+        and not HOUSEHOLD.search(sentence_before)
 
 
 def _pay_summed(ctx: Context, lex: FigureWords) -> bool:
