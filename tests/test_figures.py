@@ -1055,6 +1055,11 @@ CASES = [
     case("a-workshops-rent-is-no-wage", "扶贫车间吸纳30人就业。该扶贫车间年租金2万元。", "2万元", amt(20_000, "income", per="年")),
     case("a-households-year-is-no-wage", "村民们靠外出打零工维持生计,不少家庭年收入不足一万元。", "不足一万元",
          amt(10_000, "income", per="年", approx="under")),
+    case("g-group-before-由", "该社成立于2019年,社员由最初的28户发展到现在的190户。", "28户", hh(28, "户", "社员", False)),
+    case("g-another-count-is-no-group", "全组八十六户中有七十户入了社。", "八十六户", hh(86, "户", None, False)),
+    case("g-beekeepers", "全镇蜂农900多户,年产蜂蜜300吨。", "900多户", hh(900, "户", "蜂农", False, approx="over")),
+    case("g-own-village-is-a-place-word", "合作社常年吸纳本村劳动力32人。", "32人", hh(32, "人", "劳动力", False)),
+    case("g-young-people", "合作社请了5名年轻人专职做直播。", "5名", hh(5, "人", "年轻人", False)),
     case("difference-after-a-count-is-no-money", "今年种植小麦5万亩。比去年增加了1万。", "增加了1万", NOTHING),
 ]
 

@@ -10,9 +10,10 @@ from .lexicon import FigureWords
 from .parse import Figure
 
 PAIRED_COUNT = re.compile(r"[零一二两三四五六七八九十百千万]+[户人]、$")
-FROM_EARLIER = re.compile(r"(\p{Han}+?)从\p{Han}{0,4}的$")
+FROM_EARLIER = re.compile(r"(\p{Han}+?)(?:从|由)\p{Han}{0,4}的$")
 ORGANISATION_FIRST = re.compile(r"^\p{Han}*?(?:合作社|公司|车间|基地)(?=\p{Han}{2})")
 LOCATED_GROUP = re.compile(r"(\p{Han}+?)在[^\P{Han}的]{1,8}?(?:共有|有|达)$")
+COUNT_WRITTEN = re.compile(r"[零一二两三四五六七八九十百千万余多]+(?:户|人|名)")
 POOR_RELOCATED = re.compile(r"(?:贫困|建档立卡)\p{Han}{0,6}?(?:易地扶贫)?搬迁|搬迁(?:建档立卡|贫困)")
 
 
@@ -37,7 +38,8 @@ SKIP_AFTER = re.compile(r"^(?:\d+(?:余|多)?(?:户|人|名))*(?:是|为|均为|
 def group_after(after: str, lex: FigureWords) -> str | None:
     """The group named right after the count: `78户入社贫困户` → 入社贫困户."""
     m = lex.group_phrase.match(after, SKIP_AFTER.match(after).end())
-    return _cut_at_stops(m.group(), lex) if m else None
+    phrase = _cut_at_stops(m.group(), lex) if m else None
+    return None if phrase and COUNT_WRITTEN.fullmatch(phrase) else phrase  # `236户中有210户`: another count
 
 
 def group_before(before: str, lex: FigureWords) -> str | None:
