@@ -1060,6 +1060,8 @@ CASES = [
     case("g-beekeepers", "全镇蜂农900多户,年产蜂蜜300吨。", "900多户", hh(900, "户", "蜂农", False, approx="over")),
     case("g-own-village-is-a-place-word", "合作社常年吸纳本村劳动力32人。", "32人", hh(32, "人", "劳动力", False)),
     case("g-young-people", "合作社请了5名年轻人专职做直播。", "5名", hh(5, "人", "年轻人", False)),
+    case("a-price-after-a-price-by-the-thing", "“合作社收购价每斤60元,好的能卖到90元。”", "90元", amt(90, "price", per="斤")),
+    case("a-sale-after-a-price-is-a-total", "收购价每斤3元,全年销售额达到80万元。", "80万元", amt(800_000, "income", per="年")),
     case("difference-after-a-count-is-no-money", "今年种植小麦5万亩。比去年增加了1万。", "增加了1万", NOTHING),
 ]
 

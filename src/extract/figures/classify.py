@@ -270,12 +270,21 @@ def per_units(ctx: Context, lex: FigureWords) -> list[str]:
     # 2018年还不足2万元`).
     if earlier is weak and _part_of_earlier(ctx, weak):
         return [_per_of(weak[-1])]
+    if earlier is not weak and _price_goes_on(ctx, lex, earlier[-1]):
+        return [_per_of(earlier[-1])]
     between = ctx.text[earlier[-1].end():ctx.clause[0]]
     own_cue = lex.role_pattern.search(between, 0, OWN_CUE_REACH)
     others = list(lex.role_pattern.finditer(between, own_cue.end() if own_cue else 0))
     if not MONEY.search(between) or not (others or lex.role_pattern.search(ctx.text, *ctx.clause)):
         return [_per_of(earlier[-1])]
     return []
+
+
+def _price_goes_on(ctx: Context, lex: FigureWords, divisor: re.Match) -> bool:
+    """A price after a price by the thing (`收购价每斤80元，好的能卖到120元`) is by the same thing."""
+    def prices(start: int, end: int) -> bool:
+        return any(lex.role_of[m.group()] == "price" for m in lex.role_pattern.finditer(ctx.text, start, end))
+    return _per_of(divisor) not in PERIODS and prices(*ctx.clause) and prices(ctx.sentence[0], ctx.clause[0])
 
 
 def _part_of_earlier(ctx: Context, weak: list[re.Match]) -> bool:
