@@ -369,6 +369,12 @@ def test_font_size_widget_and_related_links_are_dropped():
     assert page.paragraphs == ["标题", "正文,投资45万元建起村级电商服务站。"]
 
 
+@pytest.mark.parametrize("header", ["▌更多精彩", "【相关链接】", "往期推荐", "相关报道:"])
+def test_decorated_related_link_headers_drop_their_links(header):
+    page = clean_page(f"标题\n正文,村集体经济收入36万元。\n{header}\n· 全县白瓜子出口额破亿元\n西瓜节签约金额超8亿元\n")
+    assert page.paragraphs == ["标题", "正文,村集体经济收入36万元。"]
+
+
 @pytest.mark.parametrize("head,source,authors", [
     ("张北新闻网\n首页 | 时政要闻 | 乡镇动态 | 乡村振兴\n", "张北新闻网", []),
     ("湘西日报记者 龙晓芳 通讯员 石林\n", "湘西日报", ["龙晓芳", "石林"]),

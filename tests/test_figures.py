@@ -1062,6 +1062,12 @@ CASES = [
     case("g-young-people", "合作社请了5名年轻人专职做直播。", "5名", hh(5, "人", "年轻人", False)),
     case("a-price-after-a-price-by-the-thing", "“合作社收购价每斤60元,好的能卖到90元。”", "90元", amt(90, "price", per="斤")),
     case("a-sale-after-a-price-is-a-total", "收购价每斤3元,全年销售额达到80万元。", "80万元", amt(800_000, "income", per="年")),
+    case("surplus-is-income", "“扣除成本后盈余80多万元。”", "80多万元", amt(800_000, "income", approx="over")),
+    case("renovation-is-investment", "“改造花了120万元,其中80万元是衔接资金。”", "120万元", amt(1_200_000, "investment")),
+    case("one-thing-described-is-no-divisor", "一座投资300万元、库容2000吨的冷库今年投入使用。", "300万元",
+         amt(3_000_000, "investment")),
+    case("one-thing-as-subject-divides", "一个棚投资3万多元,两年就能回本。", "3万多元",
+         amt(30_000, "investment", per="棚", approx="over")),
     case("difference-after-a-count-is-no-money", "今年种植小麦5万亩。比去年增加了1万。", "增加了1万", NOTHING),
 ]
 

@@ -27,6 +27,7 @@ DIVIDED_AFTER = re.compile(r"\p{Han}{0,4}?分红")
 GOES_TO_COLLECTIVE = re.compile(r"[，,]?\p{Han}{0,3}?(?:全部|均)?(?:归|计入|纳入|进入|作为)(?:了)?村(?:集体|级)")
 VILLAGE_LEVEL = re.compile(r"(?:以上|以下)?的(?:行政)?村")
 RENT = re.compile(r"流转|租给|出租|租金")
+DESCRIBED = re.compile(r"(?:总)?投资|建成|新建|占地")
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 WORTH = re.compile(r"价值$")  # 价值上万元的鹿: what one thing is worth
 DEMONSTRATIVES = ("这", "那", "另", "哪")
@@ -250,7 +251,7 @@ def per_units(ctx: Context, lex: FigureWords) -> list[str]:
     500元,达到现在的3800多元`)."""
     if PARTICULAR.search(ctx.before):
         return []  # 最多的一户拿了1.1万元: one household's own, not an average
-    strong = list(lex.per_strong.finditer(ctx.before))
+    strong = [m for m in lex.per_strong.finditer(ctx.before) if not _one_described(ctx, m)]
     if strong:  # with the periods written into cues beside them, for pay (`人均月收入`)
         found = strong + [m for m in lex.per_weak.finditer(ctx.before) if m.start() >= strong[0].start()]
         return [_per_of(m) for m in sorted(found, key=lambda m: m.start())]
@@ -293,6 +294,13 @@ def _part_of_earlier(ctx: Context, weak: list[re.Match]) -> bool:
     if not weak or (part := ctx.text.find("其中", weak[-1].end(), ctx.figure.start)) < 0:
         return False
     return not CLAUSE_BREAK.search(ctx.text[weak[-1].end():part].rstrip("，,"))  # the whole's own clause
+
+
+def _one_described(ctx: Context, divisor: re.Match) -> bool:
+    """`一座投资460万元、库容3000吨的冷库`: one thing the figure describes (its 的 follows), not a
+    divisor (`一个棚投资2万多元`)."""
+    return divisor.group().startswith("一") and bool(DESCRIBED.match(ctx.before, divisor.end())) \
+        and "的" in ctx.after
 
 
 def choose_per(units: list[str], role: str) -> str | None:

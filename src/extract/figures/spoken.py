@@ -21,7 +21,8 @@ EARNING_BEFORE = re.compile(r"(?:挣|赚|分了|分到|拿|领|卖|能落|买进
                             r"[^，。！？；,;!?\n]{0,6}$")
 # Spoken money is mostly a rate (`现在一天也就卖五六百块,搁以前,咋也能卖一千多`): by the period
 # its sentence names before it.
-PERIOD_BEFORE = re.compile(r"[一每]个?([天月年])[^。！？!?\n]{0,24}$")
+PERIOD_BEFORE = re.compile(r"[一每]个?([天月年季])(?:(?![一每]个?[天月年季])[^。！？!?\n]){0,24}$")  # the nearest
+OTHER_TIME = re.compile(r"去年|今年|年底|年终|全年")
 PLACES = {"千": 1000, "百": 100, "万": 10_000}
 APPROX = {"多": "over", "出头": "over", "来": "about", "左右": "about"}
 
@@ -35,6 +36,8 @@ def find_spoken_money(text: str) -> list[Figure]:
         low, high = _value(m)
         if low is not None:
             period = PERIOD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            if period and OTHER_TIME.search(text, period.end(1), m.start()):
+                period = None  # `一天120块，年底还有分红，去年光分红就拿了四千七`: a year's own sum
             out.append(Figure(m.start(), m.end(), m.group(), low, high, "元", "money",
                               APPROX.get(m["approx"] or "", "exact"), period and period[1]))
     return out

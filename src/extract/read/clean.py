@@ -169,7 +169,9 @@ def split_names(byline: str) -> list[str]:
     return [n for n in re.split(r"[\s、,，;；]+", text) if re.fullmatch(r"\p{Han}{2,4}", n)]
 
 
-RELATED_HEADER = re.compile(r"^(相关新闻|相关文章|相关阅读|相关链接|延伸阅读|推荐阅读|热点推荐|猜你喜欢|更多新闻|热门文章)[:：]?$")
+RELATED_HEADER = re.compile(r"^[▌■□●◆◇▶►▼【\[〖「\s]*(相关新闻|相关文章|相关阅读|相关链接|相关报道|相关推荐|延伸阅读|推荐阅读|"
+                            r"精彩阅读|更多阅读|热点推荐|热门推荐|精彩推荐|往期推荐|往期回顾|猜你喜欢|更多新闻|更多精彩|"
+                            r"热门文章)[】\]〗」\s]*[:：]?$")  # `▌更多精彩`, `【相关链接】`
 
 
 def drop_related_links(lines: list[str]) -> list[str]:
