@@ -1068,6 +1068,14 @@ CASES = [
          amt(3_000_000, "investment")),
     case("one-thing-as-subject-divides", "一个棚投资3万多元,两年就能回本。", "3万多元",
          amt(30_000, "investment", per="棚", approx="over")),
+    case("villages-ranked-by-income", "收入最高的东坪村达到150万元,最低的西坪村只有21.6万元。", "21.6万元",
+         amt(216_000, "collective_income")),
+    case("what-the-village-gets", "“营收300多万元,村里拿到的保底收益和分成一共45万元。”", "45万元",
+         amt(450_000, "collective_income")),
+    case("from-the-village-is-not-the-villages", "“今年我家可以从村里的光伏电站分到800元红利。”", "800元",
+         amt(800, "dividend")),
+    case("share-capital-subscribed", "首批入社128户,认购股金25.6万元。", "25.6万元", amt(256_000, "investment")),
+    case("takings-said-as-收了", "“去年光住宿就收了二十来万。”", "二十来万", amt(200_000, "income", approx="about")),
     case("difference-after-a-count-is-no-money", "今年种植小麦5万亩。比去年增加了1万。", "增加了1万", NOTHING),
 ]
 

@@ -20,7 +20,8 @@ MODIFIES = re.compile(r"(?:以上|左右|多)?的(?:标准(?:支付|发放|收�
 TOTAL = re.compile(r"总|合计|共计")
 PARTICULAR = re.compile(r"的一(?:户|人|家)")
 INCREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,10}?(?:增加|多|增长|高出|提高)了?$")
-COLLECTIVE_GETS = re.compile(r"村(?:级|集体)[^，,。；;]{0,12}?(?:分得|分到|获得|收取|可支配收入)[^，,。；;]{0,6}$")
+COLLECTIVE_GETS = re.compile(r"(?:村(?:级|集体)|(?<!从)村里)[^，,。；;]{0,12}?(?:分得|分到|获得|收取|拿到|拿了|可支配收入)[^，,。；;]{0,10}$")
+RANKED_VILLAGE = re.compile(r"(?:最高|最低|最多|最少)的\p{Han}{1,8}?村\p{Han}{0,3}$")  # 收入最高的北甸子村达到168万元
 COLLECTIVE_SUBJECT = re.compile(r"(?:(?:\d{4}年|去年|今年)[，,]?)?(?:\p{Han}{1,5}村)?(?:村集体|村级)")
 SHARED_OUT = re.compile(r"(?:拿出|提取|提出)[^，,。；;]{0,8}$")
 DIVIDED_AFTER = re.compile(r"\p{Han}{0,4}?分红")
@@ -134,8 +135,9 @@ def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None
         return "collective_income"  # 村集体通过出租厂房…，获得收入38.4万元: the sentence's subject earns it
     if SHARED_OUT.search(ctx.before) and DIVIDED_AFTER.match(ctx.after):
         return "dividend"  # 拿出105万元二次分红
-    if VILLAGE_LEVEL.match(ctx.after) and "收入" in ctx.text[ctx.sentence[0]:ctx.figure.start]:
-        return "collective_income"
+    if (VILLAGE_LEVEL.match(ctx.after) and "收入" in ctx.text[ctx.sentence[0]:ctx.figure.start]) \
+            or (RANKED_VILLAGE.search(ctx.before) and "收入" in ctx.text[ctx.sentence[0]:ctx.figure.start]):
+        return "collective_income"  # a level villages reach, or the village ranked by its income
     if role == "price" and RENT.search(ctx.text, *ctx.clause):
         return "income"
     return None
