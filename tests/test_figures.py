@@ -1076,6 +1076,9 @@ CASES = [
          amt(800, "dividend")),
     case("share-capital-subscribed", "首批入社128户,认购股金25.6万元。", "25.6万元", amt(256_000, "investment")),
     case("takings-said-as-收了", "“去年光住宿就收了二十来万。”", "二十来万", amt(200_000, "income", approx="about")),
+    case("collective-subject-after-a-semicolon", "车间全年产值90万元,发放工资60万元;村集体通过出租厂房,获得收入12.5万元。",
+         "12.5万元", amt(125_000, "collective_income")),
+    case("gross-product-is-income", "全镇实现地区生产总值9.6亿元,同比增长5%。", "9.6亿元", amt(960_000_000, "income")),
     case("difference-after-a-count-is-no-money", "今年种植小麦5万亩。比去年增加了1万。", "增加了1万", NOTHING),
 ]
 

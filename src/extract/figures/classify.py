@@ -131,7 +131,9 @@ def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None
         return "collective_income"  # 冷库租金收入31.6万元，全部归村集体
     if COLLECTIVE_GETS.search(ctx.before) and "分红" not in ctx.before:
         return "collective_income"
-    if role == "income" and per is None and COLLECTIVE_SUBJECT.match(ctx.text, ctx.sentence[0], ctx.figure.start):
+    subject = max(ctx.sentence[0], ctx.text.rfind("；", ctx.sentence[0], ctx.figure.start) + 1,
+                  ctx.text.rfind(";", ctx.sentence[0], ctx.figure.start) + 1)  # a semicolon starts a new subject
+    if role == "income" and per is None and COLLECTIVE_SUBJECT.match(ctx.text, subject, ctx.figure.start):
         return "collective_income"  # 村集体通过出租厂房…，获得收入38.4万元: the sentence's subject earns it
     if SHARED_OUT.search(ctx.before) and DIVIDED_AFTER.match(ctx.after):
         return "dividend"  # 拿出105万元二次分红
