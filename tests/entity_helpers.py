@@ -44,4 +44,6 @@ def cooperatives(text: str) -> dict[str, dict]:
 
 def project_names(text: str) -> list[str]:
     figures = [(f.start, f.end) for f in find_figures(text)]
-    return [p.name for p in find_projects(text, geography(text), figures, ProjectWords.load())]
+    geo = geography(text)
+    coops = [(m.start, m.end) for c in find_cooperatives(text, geo, CoopWords.load()) for m in c.mentions]
+    return [p.name for p in find_projects(text, geo, figures, ProjectWords.load(), coops)]

@@ -47,12 +47,14 @@ PROJECTS += [
 ]
 
 PROJECTS += [
+    ("an-adverb-and-verb-before-the-head", "3.继续做好光伏电站运维,确保年发电收益稳定在30万元以上。", ["光伏电站"]),
     ("a-name-stops-at-a-line-break", "图为村民在收购茶叶\n扶贫车间今年吸纳了30人就业。", ["扶贫车间"]),
     ("more-heads", "合作社投入资金150万元建设了柑橘分选中心,配套建设一座冷藏库。", ["柑橘分选中心", "冷藏库"]),
     ("pens-and-lofts", "村里投资260万元建成标准化肉羊托养棚圈12座、标准化鸽舍8栋。", ["标准化肉羊托养棚圈", "标准化鸽舍"]),
 ]
 
 NOT_PROJECTS = [
+    ("head-inside-a-cooperative-name", "那一年,村里成立青溪民宿旅游专业合作社,吸纳社员56户,投资300万元。"),
     ("no-build-verb-figure-or-village", "定期对党员干部进行培训,组织到红色教育基地参观学习。"),
     ("bare-head-that-needs-words", "2024年我们计划再增加一条生产线。"),
     ("head-after-a-stop", "吸纳了20名贫困户在厂里上班。"),

@@ -15,7 +15,7 @@ if not Doc.has_extension("projects"):
 
 
 @Language.factory("extract_projects", assigns=["doc._.projects", "doc._.mentions"],
-                  requires=["doc._.geography", "doc._.mentions"])
+                  requires=["doc._.geography", "doc._.mentions", "doc._.cooperatives"])
 def make_projects(nlp: Language, name: str) -> "Projects":
     return Projects(ProjectWords.load())
 
@@ -24,8 +24,9 @@ class Projects(LexiconComponent):
     def __call__(self, doc: Doc) -> Doc:
         text, geo = doc_text(doc), doc._.geography
         figures = [(m.start, m.end) for m in mentions(doc) if m.table in FIGURE_TABLES]
+        coops = [(cm.start, cm.end) for coop, _ in doc._.cooperatives or () for cm in coop.mentions]
         pairs = [(p, Mention("projects", p.start, p.end, project_fields(text, p, geo, self.lexicon)))
-                 for p in find_projects(text, geo, figures, self.lexicon)]
+                 for p in find_projects(text, geo, figures, self.lexicon, coops)]
         mentions(doc).extend(m for _, m in pairs)
         doc._.projects = pairs
         return doc

@@ -33,13 +33,16 @@ class ProjectMention:
     aliases: tuple[tuple[int, int], ...] = ()  # other spans naming the same project
 
 
-def find_projects(text: str, geo: Geography, figures: list[tuple[int, int]], lex: ProjectWords) -> list[ProjectMention]:
+def find_projects(text: str, geo: Geography, figures: list[tuple[int, int]], lex: ProjectWords,
+                  names: list[tuple[int, int]] = ()) -> list[ProjectMention]:
     """Distinct concrete projects, in order of first mention. `figures` are the (start, end)
-    spans of the article's figures: one in a project's clause makes it concrete."""
+    spans of the article's figures: one in a project's clause makes it concrete; `names`, the
+    spans of other names (cooperatives), hold no project."""
     found: list[ProjectMention] = []
+    inside = [(d.start, d.end) for d in geo.divisions] + list(names)
     for m in lex.head_pattern.finditer(text):
-        if any(d.start <= m.start() < d.end for d in geo.divisions):
-            continue  # 西果园镇: a place's name, not a 果园
+        if any(s <= m.start() < e for s, e in inside):
+            continue  # 西果园镇, 景宁伏叶民宿旅游专业合作社: another name's part, not a 果园 or 民宿
         end = m.end() + len(HEAD_EXTENSION.match(text, m.end()).group())
         start = _name_start(text, m.start(), geo, lex)
         name = QUOTES.sub("", text[start:end])
