@@ -18,6 +18,7 @@ UNKNOWN_TOWN = re.compile(r"\p{Han}{1,4}?(?:镇|乡|街道|苏木)")
 COUNTY_WRITTEN = re.compile(r"\p{Han}{1,4}(?:县|旗|区|市)")
 HAN = re.compile(r"\p{Han}")
 TOWN_SUFFIX = re.compile(r"镇|乡|街道")
+ORG_AHEAD = re.compile(r"\p{Han}{0,12}?(?:合作社|公司|协会|联合社)")
 SHORT_QUOTE = re.compile(r"“[^“”\n]{1,12}”")
 
 
@@ -97,6 +98,8 @@ def _add_towns_after_counties(text: str, found: list[Place], gaz: Gazetteer, lex
             continue
         counties = [d for d in p.divisions if d.level == "county"]
         short = next((s for d in counties if (s := gaz.town_short_after(d, text, p.end))), None)
+        if short and ORG_AHEAD.match(text, p.end + len(short.text)) and short.text + "村" in text:
+            short = None  # 抚松县兴参人参种植专业合作社 of 兴参村: named after the village, not the town 兴参
         if short:
             extra.append(Place(p.end, p.end + len(short.text), short.text, "town", short.divisions, short=True))
             continue
