@@ -410,3 +410,17 @@ def test_html_entities_left_in_text_are_decoded():
     raw = "&nbsp;&nbsp;&ldquo;我家七亩地入社，一年就有一万三千多。&rdquo;村民说。&mdash;&mdash;记者"
     (paragraph,) = clean_page(raw).paragraphs
     assert paragraph.startswith("“我家七亩地入社，一年就有一万三千多。”村民说。") and "&" not in paragraph
+
+
+def test_related_titles_are_dropped_before_broken_lines_are_joined():
+    """A list of link titles has no sentence ends either; joined first, it would pass as prose."""
+    page = clean_page("标题\n\n正文,合作社去年分红36万元。\n\n相关推荐\n全县罐头年产值突破百亿元,远销50多个国家\n"
+                      "今年以来城镇新增就业5.6万人\n蜜桃每斤卖到8元,果农笑开颜\n")
+    assert page.paragraphs == ["标题", "正文,合作社去年分红36万元。"]
+
+
+def test_reader_comments_and_html_leftovers_in_a_text_page_are_dropped():
+    page = clean_page("标题\n正文<br />村集体经济收入46万元。<!-- 相关新闻 start -->\n"
+                      '<img src="http://img.example.cn/2024/1210/a_very_long_file_name_for_the_photo_01.jpg" border="0">'
+                      "\n网友评论（3）\n天山雪莲:酸马奶真不错,40块一公斤!\n")
+    assert page.paragraphs == ["标题", "正文村集体经济收入46万元。"]

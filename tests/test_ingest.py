@@ -262,3 +262,13 @@ def test_html_without_main_text_is_an_ingest_error(tmp_path):
     with pytest.raises(IngestError) as info:
         read_document(path)
     assert info.value.reason
+
+
+def test_an_html_tables_rows_become_sentences_that_name_their_columns():
+    from extract.read.pages import tables_as_sentences
+
+    text = "全镇部分村集体经济收入情况\n| 村名 | 主要产业 | 村集体经济收入 |\n| --- | --- | --- |\n" \
+           "| 黄岭村 | 茶叶 | 56.2万元 |\n| 梓沟村 | 魔芋 | 31.8万元 |\n据了解,全镇各村收入均超过20万元。"
+    assert tables_as_sentences(text).split("\n") == [
+        "全镇部分村集体经济收入情况", "村名：黄岭村，主要产业：茶叶，村集体经济收入：56.2万元。",
+        "村名：梓沟村，主要产业：魔芋，村集体经济收入：31.8万元。", "据了解,全镇各村收入均超过20万元。"]

@@ -26,7 +26,7 @@ INVISIBLE = dict.fromkeys(map(ord, "\x00\u200b\u200c\u200d\u2060\ufeff\r"), None
 TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 PINYIN_GLOSS = re.compile(rf"(?<=\p{{Han}})[(（](?=[^)）]*[{TONE_MARKS}])[a-zü{TONE_MARKS}]{{1,8}}[)）]")
 ENTITY = re.compile(r"&(?!nbsp;|#160;)(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")  # &ldquo; → “ (&nbsp; goes)
-GARBAGE = re.compile(r"</?[a-zA-Z][^<>\n]{0,40}>|[?？!！]{0,3}/[a-z]{1,4}>|&(?:nbsp|amp|lt|gt|quot|#\d{2,5});|"
+GARBAGE = re.compile(r"<!--[^\n]{0,300}?-->|</?[a-zA-Z][^<>\n]{0,300}>|[?？!！]{0,3}/[a-z]{1,4}>|&(?:nbsp|amp|lt|gt|quot|#\d{2,5});|"
                      r"^[?？�]+|�+", re.M)
 TERMINAL = tuple("。！？!?…；;”’」』)）】》")
 SENTENCE_END = re.compile(r"[。！？!?…；;][”’」』)）]*$")
@@ -66,9 +66,10 @@ def clean_page(text: str) -> CleanPage:
     script = detect_script(text)
     text = _t2s().convert(text)  # also the odd Traditional line on a Simplified page
     text = GARBAGE.sub("", PINYIN_GLOSS.sub("", ENTITY.sub(lambda m: html.unescape(m.group()), text)))
-    lines = [" ".join(line.split()) for line in join_soft_breaks(text.split("\n"))]
+    # related links go before broken lines are joined: a list of titles is no broken sentence
+    lines = [" ".join(line.split()) for line in join_soft_breaks(drop_related_links(text.split("\n")))]
     lines = [line for line in lines if line]
-    meta, lines = take_metadata(drop_related_links(lines))
+    meta, lines = take_metadata(lines)
     lines = drop_repeated_titles([line for line in lines if not is_chrome(line)])
     paragraphs = drop_trailing_ads(join_broken_lines(lines))
     return CleanPage(paragraphs, script, meta)
@@ -169,19 +170,21 @@ def split_names(byline: str) -> list[str]:
     return [n for n in re.split(r"[\s、,，;；]+", text) if re.fullmatch(r"\p{Han}{2,4}", n)]
 
 
-RELATED_HEADER = re.compile(r"^[▌■□●◆◇▶►▼【\[〖「\s]*(相关新闻|相关文章|相关阅读|相关链接|相关报道|相关推荐|延伸阅读|推荐阅读|"
-                            r"精彩阅读|更多阅读|热点推荐|热门推荐|精彩推荐|往期推荐|往期回顾|猜你喜欢|更多新闻|更多精彩|"
-                            r"热门文章)[】\]〗」\s]*[:：]?$")  # `▌更多精彩`, `【相关链接】`
+RELATED_HEADER = re.compile(r"^[▌■□●◆◇▶►▼【\[〖「\s]*(相关新闻|相关文章|相关阅读|相关链接|相关报道|相关推荐|相关视频|"
+                            r"延伸阅读|推荐阅读|精彩阅读|更多阅读|热点推荐|热门推荐|精彩推荐|往期推荐|往期回顾|猜你喜欢|"
+                            r"更多新闻|更多精彩|热门文章|网友评论|热门评论|精彩评论|读者评论)[】\]〗」\s]*"
+                            r"(?:[(（]\d+[)）])?[:：]?$")  # `▌更多精彩`, `【相关链接】`, `网友评论（3）`
+LINK_TITLE_CHARS = 40  # a link title (or a reader's comment) under such a header is a short line
 
 
 def drop_related_links(lines: list[str]) -> list[str]:
     """A 相关新闻 header and the link titles under it (short lines, no sentence) are not the article."""
     kept, in_links = [], False
     for line in lines:
-        if RELATED_HEADER.match(line):
+        if RELATED_HEADER.match(line.strip()):
             in_links = True
             continue
-        if in_links and len(line) <= 40 and "。" not in line:
+        if in_links and len(line.strip()) <= LINK_TITLE_CHARS and "。" not in line:
             continue
         in_links = False
         kept.append(line)
