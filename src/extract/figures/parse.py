@@ -46,6 +46,7 @@ from .grammar import (
     RANGE_SEPARATORS, IDIOMS, TRADITIONAL,
 )
 from .numerals import cn2an_value as _cn2an, colloquial as _colloquial, stands_alone as _stands_alone
+from .numerals import money_tail as _colloquial_money
 
 # ------------------------------------------------------------- compiled ---
 
@@ -293,19 +294,9 @@ def _set_unit(end: _End, s: str, written: str) -> None:
     if "多" in written:
         end.approx = "over"
     if kind == "money":
-        _money_tail(end, s, written)
+        _colloquial_money(end, s, written)
     if kind == "time" and s[end.end:end.end + 1] == "多" and s[end.end + 1:end.end + 2] != "元":
         end.approx, end.end = "over", end.end + 1  # "3年多"
-
-
-def _money_tail(end: _End, s: str, written: str) -> None:
-    """Spoken money: "四块五" is 4.5 元 (not before another unit: "三块五亩"), "三块多" is over 3 元."""
-    nxt, after = s[end.end:end.end + 1], s[end.end + 1:end.end + 2]
-    if written == "块" and nxt in CN_DIGITS and nxt not in "零〇两" and not (after and after in UNIT_FIRST_CHARS):
-        end.value += CN_DIGITS[nxt] / 10
-        end.end += 2 if after == "毛" else 1
-    elif nxt == "多":
-        end.approx, end.end = "over", end.end + 1
 
 
 def _range_high(s: str, low: _End) -> _End | None:
