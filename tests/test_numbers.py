@@ -713,6 +713,7 @@ COLLOQUIAL = [
     ("spoken-kuai-wu", "西瓜每斤四块五", [fig("每斤四块五", 4.5, per="斤")]),
     ("spoken-kuai-digit-jiao", "一箱精品梨卖59块9,比批发多卖。", [fig("59块9", 59.9)]),
     ("spoken-kuai-digit-jiao-at-the-end", "每斤卖到7块5", [fig("7块5", 7.5)]),
+    ("mushroom-logs-are-counted", "去年种了2.6万棒香菇,纯收入3万多元。", [fig("2.6万棒", 26_000, unit="棒"), fig("3万多元", 30_000, approx="over")]),
     ("spoken-kuai-jiao-range", "那时一斤稻子一块二三。", [fig("一块二三", 1.2, 1.3)]),
     ("spoken-kuai-then-area-is-no-jiao", "这块地3块5亩,全种了黄桃。", [fig("3块", 3), fig("5亩", 5, unit="亩")]),
     ("spoken-kuai-duo", "一斤能卖三块多钱", [fig("三块多", 3, approx="over")]),
