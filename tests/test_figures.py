@@ -1079,6 +1079,16 @@ CASES = [
     case("collective-subject-after-a-semicolon", "车间全年产值90万元,发放工资60万元;村集体通过出租厂房,获得收入12.5万元。",
          "12.5万元", amt(125_000, "collective_income")),
     case("gross-product-is-income", "全镇实现地区生产总值9.6亿元,同比增长5%。", "9.6亿元", amt(960_000_000, "income")),
+    case("paid-to-the-collective", "合作社每年向西岭村集体支付管理服务费5万元。", "5万元",
+         amt(50_000, "collective_income", per="年")),
+    case("rent-into-the-collectives-account", "“冷库一年租金30万元,全部进村集体账户。”", "30万元",
+         amt(300_000, "collective_income", per="年")),
+    case("a-business-the-collective-runs-earns-its-own", "村集体经营的农家乐去年营业额38万元,利润用于公益事业。", "38万元",
+         amt(380_000, "income")),
+    case("more-earned-than-another-crop", "一亩地纯收入三千出头,比种玉米多挣两千来块。", "两千来块",
+         amt(2_000, "income_increase", per="亩", approx="about")),
+    case("the-collective-takes-its-share", "实现盈余50万元,其中返还社员30万元,村集体提取20万元。", "20万元",
+         amt(200_000, "collective_income")),
     case("difference-after-a-count-is-no-money", "今年种植小麦5万亩。比去年增加了1万。", "增加了1万", NOTHING),
 ]
 

@@ -20,12 +20,15 @@ MODIFIES = re.compile(r"(?:以上|左右|多)?的(?:标准(?:支付|发放|收�
 TOTAL = re.compile(r"总|合计|共计")
 PARTICULAR = re.compile(r"的一(?:户|人|家)")
 INCREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,10}?(?:增加|多|增长|高出|提高)了?$")
-COLLECTIVE_GETS = re.compile(r"(?:村(?:级|集体)|(?<!从)村里)[^，,。；;]{0,12}?(?:分得|分到|获得|收取|拿到|拿了|可支配收入)[^，,。；;]{0,10}$")
+COLLECTIVE_GETS = re.compile(r"(?:村(?:级|集体)|(?<!从)村里)[^，,。；;]{0,12}?(?:分得|分到|分了|获得|收取|提取|拿到|拿了|可支配收入)"
+                             r"[^，,。；;]{0,10}$")
+PAID_TO_COLLECTIVE = re.compile(r"向\p{Han}{0,6}?村(?:集体|级)[^，,。；;]{0,6}?(?:交|缴|支付|上交|缴纳|交纳)[^，,。；;]{0,8}$")
+MORE_EARNED = re.compile(r"(?:比|较)[^，,。；;]{0,12}?多(?:挣|赚|收入|收|出)了?$")  # 比种小麦多挣两千来块
 RANKED_VILLAGE = re.compile(r"(?:最高|最低|最多|最少)的\p{Han}{1,8}?村\p{Han}{0,3}$")  # 收入最高的北甸子村达到168万元
-COLLECTIVE_SUBJECT = re.compile(r"(?:(?:\d{4}年|去年|今年)[，,]?)?(?:\p{Han}{1,5}村)?(?:村集体|村级)")
+COLLECTIVE_SUBJECT = re.compile(r"(?:(?:\d{4}年|去年|今年)[，,]?)?(?:\p{Han}{1,5}村)?(?:村集体|村级)(?!\p{Han}{0,3}的)")
 SHARED_OUT = re.compile(r"(?:拿出|提取|提出)[^，,。；;]{0,8}$")
 DIVIDED_AFTER = re.compile(r"\p{Han}{0,4}?分红")
-GOES_TO_COLLECTIVE = re.compile(r"[，,]?\p{Han}{0,3}?(?:全部|均)?(?:归|计入|纳入|进入|作为)(?:了)?村(?:集体|级)")
+GOES_TO_COLLECTIVE = re.compile(r"[，,]?\p{Han}{0,3}?(?:全部|均)?(?:归|计入|纳入|进入|进|作为)(?:了)?村(?:集体|级)")
 VILLAGE_LEVEL = re.compile(r"(?:以上|以下)?的(?:行政)?村")
 RENT = re.compile(r"流转|租给|出租|租金")
 DESCRIBED = re.compile(r"(?:总)?投资|建成|新建|占地")
@@ -49,6 +52,7 @@ OWN_CUE_REACH = 6  # a divisor's own cue follows it closely: 人均纯收入
 EARNINGS = ("收入", "纯收入", "挣", "赚")  # what a worker is said to earn (not a rent or a sale)
 PERSONAL_YEAR_PAY = 100_000  # above this a year's earnings are not one worker's pay
 WORK_REACH = 15  # how far before a figure 务工/打工 still makes its income a wage
+COLLECTIVE_WORD = re.compile(r"集体(?!\p{Han}{0,3}的)")  # not 村集体经营的茶餐厅: the restaurant earns
 COLLECTIVE_EARNS = re.compile(r"集体\p{Han}{0,4}?(?:收入|收益|增收|经济)")
 
 
@@ -116,13 +120,15 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None) -> str:
 
 
 def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None:
-    """What the sentence's shape says before any cue word: a difference from another year is an
-    increase (`比上年增加11.5万元`), not more of the total it grew; a room's rate
+    """What the sentence's shape says before any cue word: a difference from another year or
+    crop is an increase (`比上年增加11.5万元`), not more of the total it grew; a room's rate
     by the night is a price; money the text sends to the collective is its income; money the collective receives is its income (`村集体分得三十余万元`,
     unless called a dividend); a level villages reach is their collective income (`收入在50万元以上的村`);
     a rent priced by the mu is income (`以每亩每年350元的价格流转`)."""
-    if INCREASE_BEFORE.search(ctx.before):  # a growth is not added to the total it grew
-        return "income_increase"
+    if INCREASE_BEFORE.search(ctx.before) or MORE_EARNED.search(ctx.before):
+        return "income_increase"  # a growth (比上年增加, 比种玉米多挣) is not added to the total it grew
+    if PAID_TO_COLLECTIVE.search(ctx.before):
+        return "collective_income"  # 合作社每年向村集体交租金12万元: the collective receives it
     if per == "晚":
         return "price"  # 旺季客房每晚380元: a room's rate
     if WORTH.search(ctx.before) and MODIFIES.match(ctx.after) and role != "investment":
@@ -185,7 +191,7 @@ def _collective_before(ctx: Context, lex: FigureWords) -> bool:
     """The village collective is the earner named before the figure in its sentence
     (村集体年收入…,平均达到15.68万元)."""
     before = ctx.text[ctx.sentence[0]:ctx.figure.start]
-    return "集体" in ctx.before or bool(COLLECTIVE_EARNS.search(before))
+    return bool(COLLECTIVE_WORD.search(ctx.before) or COLLECTIVE_EARNS.search(before))
 
 
 def nearest_cue(ctx: Context, lex: FigureWords) -> str | None:
