@@ -1089,6 +1089,14 @@ CASES = [
          amt(2_000, "income_increase", per="亩", approx="about")),
     case("the-collective-takes-its-share", "实现盈余50万元,其中返还社员30万元,村集体提取20万元。", "20万元",
          amt(200_000, "collective_income")),
+    case("pay-by-the-day-per-person", "合作社采茶季用工两百多人,每人每天能挣一百到一百四十元。", "一百到一百四十元",
+         amt(100, "wage", per="天", vmax=140)),
+    case("pay-taken-by-the-month", "“在这儿分拣装箱,一个月能拿三千来块,还能照顾孙子。”", "三千来块",
+         amt(3_000, "wage", per="月", approx="about")),
+    case("a-subsidy-by-the-month-is-no-wage", "村里70岁以上的老人,每人每月可以获得60元补贴。", "60元",
+         amt(60, "investment", per="人")),
+    case("earned-by-seasonal-work", "她家茶园卖鲜叶收入2万元,在加工厂做季节工又挣了七千来块。", "七千来块",
+         amt(7_000, "wage", approx="about")),
     case("difference-after-a-count-is-no-money", "今年种植小麦5万亩。比去年增加了1万。", "增加了1万", NOTHING),
 ]
 

@@ -49,6 +49,7 @@ BEFORE_REACH, AFTER_REACH = 12, 8  # how far a cue may stand from the figure in 
 NEIGHBOUR_REACH = 30  # how far back short cue-less lines may pass a cue on
 CARRY_REACH = 40  # how far back in its sentence a divisor may still divide a figure
 OWN_CUE_REACH = 6  # a divisor's own cue follows it closely: 人均纯收入
+EARN_VERBS = ("挣", "赚")
 EARNINGS = ("收入", "纯收入", "挣", "赚")  # what a worker is said to earn (not a rent or a sale)
 PERSONAL_YEAR_PAY = 100_000  # above this a year's earnings are not one worker's pay
 WORK_REACH = 15  # how far before a figure 务工/打工 still makes its income a wage
@@ -89,21 +90,21 @@ def amount_fields(ctx: Context, lex: FigureWords) -> dict:
     f = ctx.figure
     units = per_units(ctx, lex) + ([f.per] if f.per else [])  # in written order: 每亩[每年500元]
     per = choose_per(units, "")
-    role = "price" if per in WEIGHT_UNITS else amount_role(ctx, lex, per)
+    role = "price" if per in WEIGHT_UNITS else amount_role(ctx, lex, per, pay_period=choose_per(units, "wage"))
     per = choose_per(units, role)
     return {"value_yuan": f.value, "value_max_yuan": f.value_max, "approx": f.approx, "per": per,
             "role": role, "year": year_of(ctx, lex)}
 
 
-def amount_role(ctx: Context, lex: FigureWords, per: str | None) -> str:
+def amount_role(ctx: Context, lex: FigureWords, per: str | None, pay_period: str | None = None) -> str:
     cue = nearest_cue(ctx, lex)
     role = lex.role_of[cue] if cue else ("income" if GIVEN_TO.search(ctx.before) else "other")
     if cue and cue.startswith("卖"):  # 卖出猕猴桃1200多万元 brought in; 一只能卖到120元 is a price
         return "income" if per is None else "price" if per not in PERIODS else role
     if structural := _role_from_structure(ctx, role, per):
         return structural
-    if per in ("天", "月") and (cue is None or cue in ("挣", "赚")):
-        return "wage"  # 一天能挣200块, 一个月3000块钱: pay for work by the day or month
+    if pay_period in ("天", "月") and (cue is None or cue in EARN_VERBS or not _own_cue(ctx, lex)):
+        return "wage"  # 一天能挣200块, 每人每天能挣, 一个月能拿三千来块: pay for work by the day or month
     if role in ("income", "other") and _pay_summed(ctx, lex):
         return "wage"
     if role == "income" and (_work_before(ctx, lex) or _pay_for_work(ctx, lex, per, cue)):
@@ -117,6 +118,11 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None) -> str:
     if COLLECTIVE_RECEIVES.search(ctx.before) and not lex.role_pattern.search(ctx.before):
         return "collective_income"  # 还为村集体带来21万: the clause's receiver, whatever the sentence's cue
     return role
+
+
+def _own_cue(ctx: Context, lex: FigureWords) -> bool:
+    """A cue in the figure's own clause, before it or naming it right after (`50元补贴`)."""
+    return bool(lex.role_pattern.search(ctx.before) or lex.role_pattern.search(ctx.after, 0, AFTER_REACH))
 
 
 def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None:
@@ -167,6 +173,8 @@ def _pay_for_work(ctx: Context, lex: FigureWords, per: str | None, cue: str | No
         return False
     if per in ("月", "天") or lex.pay_period.search(ctx.before):
         return True
+    if cue in EARN_VERBS and any(w in ctx.before for w in lex.work_words):
+        return True  # 在加工厂做季节工又挣了八千来块: earned by the work its clause names
     # a worker's year (`吸纳…就近就业,其中贫困群众18名,年收入3500元以上`), not a household's
     return cue in EARNINGS and per == "年" and ctx.figure.value < PERSONAL_YEAR_PAY \
         and not HOUSEHOLD.search(sentence_before)
