@@ -48,6 +48,7 @@ VILLAGES = [
 
 # Generic words and counts: no village at all.
 NOT_VILLAGES = [
+    ("kinds-a-village-is-called", "这里是许岭镇唯一的山区村,过去是有名的“空壳村”,驻镇帮镇扶村工作队进驻后变了样。"),
     ("外-is-no-direction-that-names", "“如果外村人成了合作社的大股东,那就变味了。”"),
     ("quantifiers", "部分村依赖光伏和资产租赁收入,其余村均在10万元以上,个别村仍然薄弱。"),
     ("各村", "镇党委书记经常深入到各村督导脱贫攻坚质量。"),
