@@ -1097,6 +1097,10 @@ CASES = [
          amt(60, "investment", per="人")),
     case("earned-by-seasonal-work", "她家茶园卖鲜叶收入2万元,在加工厂做季节工又挣了七千来块。", "七千来块",
          amt(7_000, "wage", approx="about")),
+    case("that-years-own-sum", "合作社每年拿出利润的20%给社员分红,去年共分红52万元。", "52万元", amt(520_000, "dividend")),
+    case("one-named-village-of-an-average", "全镇村均28.5万元,其中东岭村56.3万元、西岭村41.2万元。", "56.3万元",
+         amt(563_000, "other")),
+    case("maize-ears-are-counted", "年加工鲜食玉米600万穗,安置就业40人。", "600万穗", qty(6_000_000, "穗", "count", object=None)),
     case("difference-after-a-count-is-no-money", "今年种植小麦5万亩。比去年增加了1万。", "增加了1万", NOTHING),
 ]
 

@@ -18,7 +18,7 @@ DAY_OR_MONTH_PAY = re.compile(r"(?:一|每)个?(?:月|天)[^,，。]{0,8}?\d[\d.
 HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家|家庭")
 MODIFIES = re.compile(r"(?:以上|左右|多)?的(?:标准(?:支付|发放|收取|兑现|给予)?)?")  # 5000元的分红: the figure modifies the noun after 的
 TOTAL = re.compile(r"总|合计|共计")
-PARTICULAR = re.compile(r"的一(?:户|人|家)")
+PARTICULAR = re.compile(r"的一(?:户|人|家)|(?:其中|、)\p{Han}{2,6}村$")
 INCREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,10}?(?:增加|多|增长|高出|提高)了?$")
 COLLECTIVE_GETS = re.compile(r"(?:村(?:级|集体)|(?<!从)村里)[^，,。；;]{0,12}?(?:分得|分到|分了|获得|收取|提取|拿到|拿了|可支配收入)"
                              r"[^，,。；;]{0,10}$")
@@ -32,6 +32,7 @@ GOES_TO_COLLECTIVE = re.compile(r"[，,]?\p{Han}{0,3}?(?:全部|均)?(?:归|计�
 VILLAGE_LEVEL = re.compile(r"(?:以上|以下)?的(?:行政)?村")
 RENT = re.compile(r"流转|租给|出租|租金")
 DESCRIBED = re.compile(r"(?:总)?投资|建成|新建|占地")
+OWN_TIME = re.compile(r"去年|今年|前年|上半年|下半年|\d{4}年")
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 WORTH = re.compile(r"价值$")  # 价值上万元的鹿: what one thing is worth
 DEMONSTRATIVES = ("这", "那", "另", "哪")
@@ -268,7 +269,7 @@ def per_units(ctx: Context, lex: FigureWords) -> list[str]:
     divisor and no cue of its own continues the sentence's earlier clause (`人均纯收入已由…不足
     500元,达到现在的3800多元`)."""
     if PARTICULAR.search(ctx.before):
-        return []  # 最多的一户拿了1.1万元: one household's own, not an average
+        return []  # 最多的一户拿了1.1万元, 其中念敢村61.3万元: one household's or village's own, not an average
     strong = [m for m in lex.per_strong.finditer(ctx.before) if not _one_described(ctx, m)]
     if strong:  # with the periods written into cues beside them, for pay (`人均月收入`)
         found = strong + [m for m in lex.per_weak.finditer(ctx.before) if m.start() >= strong[0].start()]
@@ -287,6 +288,8 @@ def per_units(ctx: Context, lex: FigureWords) -> list[str]:
     # 支付…3元`) or neither this clause nor another figure between names a role of its own
     # (`人均纯收入已由…不足500元,达到现在的3800多元`, not `户均分红3000元;村集体收入达到42万元,而
     # 2018年还不足2万元`).
+    if _per_of(earlier[-1]) in PERIODS and OWN_TIME.search(ctx.before):
+        return []  # 每年拿出利润的20%分红，去年共分红68万元: that year's own sum
     if earlier is weak and _part_of_earlier(ctx, weak):
         return [_per_of(weak[-1])]
     if earlier is not weak and _price_goes_on(ctx, lex, earlier[-1]):
