@@ -19,6 +19,7 @@ COUNTY_WRITTEN = re.compile(r"\p{Han}{1,4}(?:县|旗|区|市)")
 HAN = re.compile(r"\p{Han}")
 TOWN_SUFFIX = re.compile(r"镇|乡|街道")
 ORG_AHEAD = re.compile(r"\p{Han}{0,12}?(?:合作社|公司|协会|联合社)")
+COUNTY_WORD = re.compile(r"县(?:里|城|委|上|域|长|级)")
 SHORT_QUOTE = re.compile(r"“[^“”\n]{1,12}”")
 
 
@@ -150,6 +151,8 @@ def _credible(text: str, found: list[Place], i: int, lex: PlaceWords) -> bool:
                               or any(p.name.endswith(w) and _not_a_town_word(p, w) for w in lex.town_not_suffix)):
         return False
     one_char = len(p.name) == 2 and not p.short
+    if one_char and COUNTY_WORD.match(text, p.end - 1):
+        return False  # 合作社还和县里的餐馆: 县里 is "the county", not 和县
     if not p.short and not one_char:
         return True
     prev = found[i - 1] if i and found[i - 1].end == p.start else None
