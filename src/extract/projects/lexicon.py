@@ -51,7 +51,7 @@ class ProjectWords(NameStops):
     @cached_property
     def unit_after_number(self) -> re.Pattern:
         """What follows a figure's digits before a name can start (`万多平方米`, `栋`)."""
-        return re.compile(rf"(?:万|亿)?(?:多|余)?{self._units}?")
+        return re.compile(rf"(?:万|亿)?(?:多|余)?(?:{self._units}|元|年)?")  # `260万元修缮…`, `2024年民宿…`
 
     @cached_property
     def _units(self) -> str:
