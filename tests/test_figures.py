@@ -1101,6 +1101,7 @@ CASES = [
     case("one-named-village-of-an-average", "全镇村均28.5万元,其中东岭村56.3万元、西岭村41.2万元。", "56.3万元",
          amt(563_000, "other")),
     case("maize-ears-are-counted", "年加工鲜食玉米600万穗,安置就业40人。", "600万穗", qty(6_000_000, "穗", "count", object=None)),
+    case("reserve-funds-are-other", "给社员分红60万元,另外提取公积金15万元,10%留作风险基金。", "15万元", amt(150_000, "other")),
     case("difference-after-a-count-is-no-money", "今年种植小麦5万亩。比去年增加了1万。", "增加了1万", NOTHING),
 ]
 
