@@ -47,6 +47,7 @@ PROJECTS += [
 ]
 
 PROJECTS += [
+    ("a-verb-of-effort-before-the-head", "一是提升民宿品质,力争民宿营业收入突破150万元。", ["民宿"]),
     ("workshops-and-centres", "村里投资40万元建起苗绣工坊,又投资300万元建设农产品交易中心。", ["苗绣工坊", "农产品交易中心"]),
     ("a-figures-unit-does-not-begin-a-name", "合作社投入资金180万元修缮梯田步道,带动游客增长。", ["修缮梯田步道"]),
     ("an-adverb-and-verb-before-the-head", "3.继续做好光伏电站运维,确保年发电收益稳定在30万元以上。", ["光伏电站"]),
