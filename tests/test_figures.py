@@ -1102,6 +1102,9 @@ CASES = [
          amt(563_000, "other")),
     case("maize-ears-are-counted", "年加工鲜食玉米600万穗,安置就业40人。", "600万穗", qty(6_000_000, "穗", "count", object=None)),
     case("reserve-funds-are-other", "给社员分红60万元,另外提取公积金15万元,10%留作风险基金。", "15万元", amt(150_000, "other")),
+    case("g-members-grown-to", "目前,合作社社员已发展到96户,其中低收入农户20户。", "96户", hh(96, "户", "社员", False)),
+    case("g-now-is-no-part-of-the-group", "现在入社茶农420户,基本覆盖了全村。", "420户", hh(420, "户", "入社茶农", False)),
+    case("g-embroiderers", "合作社统一接单,现有绣娘36人。", "36人", hh(36, "人", "绣娘", False)),
     case("difference-after-a-count-is-no-money", "今年种植小麦5万亩。比去年增加了1万。", "增加了1万", NOTHING),
 ]
 
