@@ -1105,6 +1105,12 @@ CASES = [
     case("g-members-grown-to", "目前,合作社社员已发展到96户,其中低收入农户20户。", "96户", hh(96, "户", "社员", False)),
     case("g-now-is-no-part-of-the-group", "现在入社茶农420户,基本覆盖了全村。", "420户", hh(420, "户", "入社茶农", False)),
     case("g-embroiderers", "合作社统一接单,现有绣娘36人。", "36人", hh(36, "人", "绣娘", False)),
+    case("more-sold-by-the-jin", "有了冷库,社员的苹果每斤多卖0.3元至0.5元。", "0.3元至0.5元",
+         amt(0.3, "price", per="斤", vmax=0.5)),
+    case("pay-by-the-hour", "采摘季合作社每天用工100多人,按每小时16元计酬。", "每小时16元", amt(16, "wage", per="小时")),
+    case("subsidy-by-the-cubic-metre", "对新建冷库给予每立方米150元补助。", "150元", amt(150, "investment", per="立方米")),
+    case("a-better-grade-after-a-price-by-the-jin", "客商到地头收,一斤两块钱,好果能卖到两块八。", "两块八",
+         amt(2.8, "price", per="斤")),
     case("difference-after-a-count-is-no-money", "今年种植小麦5万亩。比去年增加了1万。", "增加了1万", NOTHING),
 ]
 

@@ -43,7 +43,7 @@ NOUN_AFTER = re.compile(r"\p{Han}{0,2}?资金")  # 50万元项目资金: the mon
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 PEOPLE_KINDS = {"household": "户", "person": "人", "person_time": "人次"}
 WEIGHT_UNITS = {"斤", "公斤", "千克", "吨"}
-PERIODS = {"年", "月", "天", "日"}
+PERIODS = {"年", "月", "天", "日", "小时"}
 QUANTITY_KINDS = {"area", "weight", "length", "percent", "count"}
 MODIFIER_REACH = 2  # the noun a figure modifies may have a word before its cue: 的土地流转费
 BEFORE_REACH, AFTER_REACH = 12, 8  # how far a cue may stand from the figure in its clause
@@ -104,7 +104,7 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None, pay_period: str
         return "income" if per is None else "price" if per not in PERIODS else role
     if structural := _role_from_structure(ctx, role, per):
         return structural
-    if pay_period in ("天", "月") and (cue is None or cue in EARN_VERBS or not _own_cue(ctx, lex)):
+    if pay_period in ("天", "月", "小时") and (cue is None or cue in EARN_VERBS or not _own_cue(ctx, lex)):
         return "wage"  # 一天能挣200块, 每人每天能挣, 一个月能拿三千来块: pay for work by the day or month
     if role in ("income", "other") and _pay_summed(ctx, lex):
         return "wage"
@@ -306,7 +306,9 @@ def _price_goes_on(ctx: Context, lex: FigureWords, divisor: re.Match) -> bool:
     """A price after a price by the thing (`收购价每斤80元，好的能卖到120元`) is by the same thing."""
     def prices(start: int, end: int) -> bool:
         return any(lex.role_of[m.group()] == "price" for m in lex.role_pattern.finditer(ctx.text, start, end))
-    return _per_of(divisor) not in PERIODS and prices(*ctx.clause) and prices(ctx.sentence[0], ctx.clause[0])
+    unit = _per_of(divisor)
+    return unit not in PERIODS and prices(*ctx.clause) \
+        and (unit in WEIGHT_UNITS or prices(ctx.sentence[0], ctx.clause[0]))  # 一斤两块钱，好果能卖到两块六
 
 
 def _part_of_earlier(ctx: Context, weak: list[re.Match]) -> bool:
