@@ -1111,6 +1111,9 @@ CASES = [
     case("subsidy-by-the-cubic-metre", "对新建冷库给予每立方米150元补助。", "150元", amt(150, "investment", per="立方米")),
     case("a-better-grade-after-a-price-by-the-jin", "客商到地头收,一斤两块钱,好果能卖到两块八。", "两块八",
          amt(2.8, "price", per="斤")),
+    case("the-price-of-one-bottle", "合作社还生产梨膏,一瓶二百克的梨膏卖三十六元。", "三十六元", amt(36, "price", per="瓶")),
+    case("one-line-that-sold-is-a-total", "一条生产线卖出产品200万元。", "200万元", amt(2_000_000, "income")),
+    case("one-machine-bought-is-no-divisor", "合作社购买一台收割机花了15万元。", "15万元", amt(150_000, "investment")),
     case("difference-after-a-count-is-no-money", "今年种植小麦5万亩。比去年增加了1万。", "增加了1万", NOTHING),
 ]
 

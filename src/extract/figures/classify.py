@@ -32,6 +32,8 @@ GOES_TO_COLLECTIVE = re.compile(r"[，,]?\p{Han}{0,3}?(?:全部|均)?(?:归|计�
 VILLAGE_LEVEL = re.compile(r"(?:以上|以下)?的(?:行政)?村")
 RENT = re.compile(r"流转|租给|出租|租金")
 DESCRIBED = re.compile(r"(?:总)?投资|建成|新建|占地")
+ONE_THING = re.compile(r"一(\p{Han})")
+SOLD = re.compile(r"卖(?!出)|价")
 OWN_TIME = re.compile(r"去年|今年|前年|上半年|下半年|\d{4}年")
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 WORTH = re.compile(r"价值$")  # 价值上万元的鹿: what one thing is worth
@@ -271,6 +273,8 @@ def per_units(ctx: Context, lex: FigureWords) -> list[str]:
     if PARTICULAR.search(ctx.before):
         return []  # 最多的一户拿了1.1万元, 其中念敢村61.3万元: one household's or village's own, not an average
     strong = [m for m in lex.per_strong.finditer(ctx.before) if not _one_described(ctx, m)]
+    if not strong and (one := _one_sold(ctx, lex)):
+        return [one]  # 一瓶二百克的梨膏卖三十八元: the price of one
     if strong:  # with the periods written into cues beside them, for pay (`人均月收入`)
         found = strong + [m for m in lex.per_weak.finditer(ctx.before) if m.start() >= strong[0].start()]
         return [_per_of(m) for m in sorted(found, key=lambda m: m.start())]
@@ -317,6 +321,14 @@ def _part_of_earlier(ctx: Context, weak: list[re.Match]) -> bool:
     if not weak or (part := ctx.text.find("其中", weak[-1].end(), ctx.figure.start)) < 0:
         return False
     return not CLAUSE_BREAK.search(ctx.text[weak[-1].end():part].rstrip("，,"))  # the whole's own clause
+
+
+def _one_sold(ctx: Context, lex: FigureWords) -> str | None:
+    """`一瓶…卖38元`, `一盒500克装的能卖到98元`: one of a thing sold or priced, per that thing."""
+    m = ONE_THING.search(ctx.before)
+    if m and m[1] in lex.per_measure_words and SOLD.search(ctx.before, m.end()):
+        return m[1]
+    return None
 
 
 def _one_described(ctx: Context, divisor: re.Match) -> bool:
