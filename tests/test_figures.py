@@ -1114,6 +1114,15 @@ CASES = [
     case("the-price-of-one-bottle", "合作社还生产梨膏,一瓶二百克的梨膏卖三十六元。", "三十六元", amt(36, "price", per="瓶")),
     case("one-line-that-sold-is-a-total", "一条生产线卖出产品200万元。", "200万元", amt(2_000_000, "income")),
     case("one-machine-bought-is-no-divisor", "合作社购买一台收割机花了15万元。", "15万元", amt(150_000, "investment")),
+    case("rent-handed-to-the-collective", "厂房整体出租,每年6万元租金全部交给村集体。", "每年6万元",
+         amt(60_000, "collective_income", per="年")),
+    case("the-collective-body-earns-a-fixed-return", "东坡村股份经济合作社出资100万元入股加工厂,每年获得固定收益8万元。",
+         "8万元", amt(80_000, "collective_income", per="年")),
+    case("the-collective-bodys-business-takings", "西坪村股份经济合作社把闲置校舍改建成民宿,去年经营收入86万元。",
+         "86万元", amt(860_000, "income")),
+    case("farmers-own-gain-after-the-collectives", "村集体分得收益30万元,入社农户亩均增收300元。", "300元",
+         amt(300, "income_increase", per="亩")),
+    case("turnover-said-as-流水", "“节假日一天流水两三千块。”", "两三千块", amt(2_000, "income", per="天", vmax=3_000)),
     case("difference-after-a-count-is-no-money", "今年种植小麦5万亩。比去年增加了1万。", "增加了1万", NOTHING),
 ]
 

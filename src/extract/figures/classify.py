@@ -25,10 +25,12 @@ COLLECTIVE_GETS = re.compile(r"(?:村(?:级|集体)|(?<!从)村里)[^，,。；;
 PAID_TO_COLLECTIVE = re.compile(r"向\p{Han}{0,6}?村(?:集体|级)[^，,。；;]{0,6}?(?:交|缴|支付|上交|缴纳|交纳)[^，,。；;]{0,8}$")
 MORE_EARNED = re.compile(r"(?:比|较)[^，,。；;]{0,12}?多(?:挣|赚|收入|收|出)了?$")  # 比种小麦多挣两千来块
 RANKED_VILLAGE = re.compile(r"(?:最高|最低|最多|最少)的\p{Han}{1,8}?村\p{Han}{0,3}$")  # 收入最高的北甸子村达到168万元
-COLLECTIVE_SUBJECT = re.compile(r"(?:(?:\d{4}年|去年|今年)[，,]?)?(?:\p{Han}{1,5}村)?(?:村集体|村级)(?!\p{Han}{0,3}的)")
+COLLECTIVE_SUBJECT = re.compile(r"(?:(?:\d{4}年|去年|今年)[，,]?)?(?:\p{Han}{1,5}村)?(?:村集体|村级|村?股份经济合作社)"
+                                r"(?!\p{Han}{0,3}的)")
 SHARED_OUT = re.compile(r"(?:拿出|提取|提出)[^，,。；;]{0,8}$")
 DIVIDED_AFTER = re.compile(r"\p{Han}{0,4}?分红")
-GOES_TO_COLLECTIVE = re.compile(r"[，,]?\p{Han}{0,3}?(?:全部|均)?(?:归|计入|纳入|进入|进|作为)(?:了)?村(?:集体|级)")
+GOES_TO_COLLECTIVE = re.compile(r"[，,]?\p{Han}{0,3}?(?:全部|均)?(?:归|计入|纳入|进入|进|作为|交给|上交)(?:了)?"
+                                r"(?:村(?:集体|级)|\p{Han}{0,6}村股份经济合作社)")
 VILLAGE_LEVEL = re.compile(r"(?:以上|以下)?的(?:行政)?村")
 RENT = re.compile(r"流转|租给|出租|租金")
 DESCRIBED = re.compile(r"(?:总)?投资|建成|新建|占地")
@@ -56,6 +58,8 @@ EARN_VERBS = ("挣", "赚")
 EARNINGS = ("收入", "纯收入", "挣", "赚")  # what a worker is said to earn (not a rent or a sale)
 PERSONAL_YEAR_PAY = 100_000  # above this a year's earnings are not one worker's pay
 WORK_REACH = 15  # how far before a figure 务工/打工 still makes its income a wage
+TURNOVER = re.compile(r"经营|营业|销售")
+PEOPLE_EARN = re.compile(r"农户|社员|群众|村民|脱贫户|贫困户")
 COLLECTIVE_WORD = re.compile(r"集体(?!\p{Han}{0,3}的)")  # not 村集体经营的茶餐厅: the restaurant earns
 COLLECTIVE_EARNS = re.compile(r"集体\p{Han}{0,4}?(?:收入|收益|增收|经济)")
 
@@ -148,7 +152,8 @@ def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None
         return "collective_income"
     subject = max(ctx.sentence[0], ctx.text.rfind("；", ctx.sentence[0], ctx.figure.start) + 1,
                   ctx.text.rfind(";", ctx.sentence[0], ctx.figure.start) + 1)  # a semicolon starts a new subject
-    if role == "income" and per is None and COLLECTIVE_SUBJECT.match(ctx.text, subject, ctx.figure.start):
+    if role == "income" and per in (None, "年", "月") and COLLECTIVE_SUBJECT.match(ctx.text, subject, ctx.figure.start) \
+            and not TURNOVER.search(ctx.before):  # but 经营收入96万元: the business's takings
         return "collective_income"  # 村集体通过出租厂房…，获得收入38.4万元: the sentence's subject earns it
     if SHARED_OUT.search(ctx.before) and DIVIDED_AFTER.match(ctx.after):
         return "dividend"  # 拿出105万元二次分红
@@ -202,6 +207,8 @@ def _collective_before(ctx: Context, lex: FigureWords) -> bool:
     """The village collective is the earner named before the figure in its sentence
     (村集体年收入…,平均达到15.68万元)."""
     before = ctx.text[ctx.sentence[0]:ctx.figure.start]
+    if PEOPLE_EARN.search(ctx.before):
+        return False  # …村集体分得收益34.6万元，入社农户亩均增收200元: the farmers' own
     return bool(COLLECTIVE_WORD.search(ctx.before) or COLLECTIVE_EARNS.search(before))
 
 
