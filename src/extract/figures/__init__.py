@@ -5,7 +5,8 @@ In: cleaned article text and its sentences. Out: `Mention`s for the `amounts`,
 number/unit parser (its grammar tables in `grammar.py`), to which `spoken.find_spoken_money` adds
 what speakers say without a unit (`一个月能挣三千二`); `classify.py` decides from a figure's
 clause (`context.py`) which table it belongs to and reads its role, per, year and object, and
-`groups.py` a count's group (word lists in `words/`). `read_figures` is the pure entry point; `component.py` is the spaCy adapter.
+`groups.py` a count's group (word lists in `words/`). `read_figures` is the pure entry point;
+`component.py` is the spaCy adapter.
 """
 from __future__ import annotations
 

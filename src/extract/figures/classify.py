@@ -19,11 +19,10 @@ HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家|家庭")
 MODIFIES = re.compile(r"(?:以上|左右|多)?的(?:标准(?:支付|发放|收取|兑现|给予)?)?")  # 5000元的分红: the figure modifies the noun after 的
 TOTAL = re.compile(r"总|合计|共计")
 PARTICULAR = re.compile(r"的一(?:户|人|家)|(?:其中|、)\p{Han}{2,6}村$")
-INCREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,10}?(?:增加|多|增长|高出|提高)了?$")
+INCREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,12}?(?:增加|增长|高出|提高|多(?:挣|赚|收入|收|出)?)了?$")  # 比种玉米多挣
 COLLECTIVE_GETS = re.compile(r"(?:村(?:级|集体)|(?<!从)村里)[^，,。；;]{0,12}?(?:分得|分到|分了|获得|收取|提取|拿到|拿了|可支配收入)"
                              r"[^，,。；;]{0,10}$")
 PAID_TO_COLLECTIVE = re.compile(r"向\p{Han}{0,6}?村(?:集体|级)[^，,。；;]{0,6}?(?:交|缴|支付|上交|缴纳|交纳)[^，,。；;]{0,8}$")
-MORE_EARNED = re.compile(r"(?:比|较)[^，,。；;]{0,12}?多(?:挣|赚|收入|收|出)了?$")  # 比种小麦多挣两千来块
 RANKED_VILLAGE = re.compile(r"(?:最高|最低|最多|最少)的\p{Han}{1,8}?村\p{Han}{0,3}$")  # 收入最高的北甸子村达到168万元
 COLLECTIVE_SUBJECT = re.compile(r"(?:(?:\d{4}年|去年|今年)[，,]?)?(?:\p{Han}{1,5}村)?(?:村集体|村级|村?股份经济合作社)"
                                 r"(?!\p{Han}{0,3}的)")
@@ -55,7 +54,7 @@ NEIGHBOUR_REACH = 30  # how far back short cue-less lines may pass a cue on
 CARRY_REACH = 40  # how far back in its sentence a divisor may still divide a figure
 OWN_CUE_REACH = 6  # a divisor's own cue follows it closely: 人均纯收入
 EARN_VERBS = ("挣", "赚")
-EARNINGS = ("收入", "纯收入", "挣", "赚")  # what a worker is said to earn (not a rent or a sale)
+EARNINGS = ("收入", "纯收入", *EARN_VERBS)  # what a worker is said to earn (not a rent or a sale)
 PERSONAL_YEAR_PAY = 100_000  # above this a year's earnings are not one worker's pay
 WORK_REACH = 15  # how far before a figure 务工/打工 still makes its income a wage
 TURNOVER = re.compile(r"经营|营业|销售")
@@ -134,11 +133,11 @@ def _own_cue(ctx: Context, lex: FigureWords) -> bool:
 
 def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None:
     """What the sentence's shape says before any cue word: a difference from another year or
-    crop is an increase (`比上年增加11.5万元`), not more of the total it grew; a room's rate
-    by the night is a price; money the text sends to the collective is its income; money the collective receives is its income (`村集体分得三十余万元`,
-    unless called a dividend); a level villages reach is their collective income (`收入在50万元以上的村`);
-    a rent priced by the mu is income (`以每亩每年350元的价格流转`)."""
-    if INCREASE_BEFORE.search(ctx.before) or MORE_EARNED.search(ctx.before):
+    crop is an increase (`比上年增加11.5万元`), not more of the total it grew; a room's rate by
+    the night and a thing's worth are prices; money sent to or received by the collective is its
+    income (`村集体分得三十余万元`, unless called a dividend), as is a level villages reach
+    (`收入在50万元以上的村`); a rent priced by the mu is income (`以每亩每年350元的价格流转`)."""
+    if INCREASE_BEFORE.search(ctx.before):
         return "income_increase"  # a growth (比上年增加, 比种玉米多挣) is not added to the total it grew
     if PAID_TO_COLLECTIVE.search(ctx.before):
         return "collective_income"  # 合作社每年向村集体交租金12万元: the collective receives it
@@ -150,19 +149,22 @@ def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None
         return "collective_income"  # 冷库租金收入31.6万元，全部归村集体
     if COLLECTIVE_GETS.search(ctx.before) and "分红" not in ctx.before:
         return "collective_income"
-    subject = max(ctx.sentence[0], ctx.text.rfind("；", ctx.sentence[0], ctx.figure.start) + 1,
-                  ctx.text.rfind(";", ctx.sentence[0], ctx.figure.start) + 1)  # a semicolon starts a new subject
-    if role == "income" and per in (None, "年", "月") and COLLECTIVE_SUBJECT.match(ctx.text, subject, ctx.figure.start) \
-            and not TURNOVER.search(ctx.before):  # but 经营收入96万元: the business's takings
-        return "collective_income"  # 村集体通过出租厂房…，获得收入38.4万元: the sentence's subject earns it
+    subject = COLLECTIVE_SUBJECT.match(ctx.text, _subject_start(ctx), ctx.figure.start)
+    if role == "income" and per in (None, "年", "月") and subject and not TURNOVER.search(ctx.before):
+        return "collective_income"  # 村集体通过出租厂房…，获得收入38.4万元 (not its 经营收入: a business's takings)
     if SHARED_OUT.search(ctx.before) and DIVIDED_AFTER.match(ctx.after):
         return "dividend"  # 拿出105万元二次分红
-    if (VILLAGE_LEVEL.match(ctx.after) and "收入" in ctx.text[ctx.sentence[0]:ctx.figure.start]) \
-            or (RANKED_VILLAGE.search(ctx.before) and "收入" in ctx.text[ctx.sentence[0]:ctx.figure.start]):
+    if (VILLAGE_LEVEL.match(ctx.after) or RANKED_VILLAGE.search(ctx.before)) \
+            and "收入" in ctx.text[ctx.sentence[0]:ctx.figure.start]:
         return "collective_income"  # a level villages reach, or the village ranked by its income
     if role == "price" and RENT.search(ctx.text, *ctx.clause):
         return "income"
     return None
+
+
+def _subject_start(ctx: Context) -> int:
+    """Where the figure's subject may stand: its sentence's start, or after a semicolon in it."""
+    return max(ctx.sentence[0], *(ctx.text.rfind(mark, ctx.sentence[0], ctx.figure.start) + 1 for mark in "；;"))
 
 
 def _paid_out(ctx: Context, lex: FigureWords) -> bool:

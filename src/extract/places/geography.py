@@ -68,8 +68,7 @@ class Geography:
         for level in LEVELS:
             places = [p for p in self.divisions if p.level == level and not p.incidental]
             if places and all(_same_division(p, places[0]) for p in places):
-                written = [p for p in places if not p.short]  # the longest form written: 宽甸满族自治县, not 宽甸县
-                out[level] = max(written, key=lambda p: len(p.name)) if written else places[0]
+                out[level] = _longest_written(places) or places[0]
         return out
 
     def where(self, start: int, mentions: list[Place] | None = None) -> dict[str, str | None]:
@@ -97,12 +96,9 @@ class Geography:
         """A place written short (`田东`) that a sentence naming the village writes in full
         (`东养村是田东县芒果种植大村`): the full form; an alias (`宽甸县`) the article also writes
         officially (`宽甸满族自治县`): the official form."""
-        if not p.short and p.level != "county":
-            return p
         if not p.short:  # 宽甸县 where the article also writes 宽甸满族自治县: the official name
-            longer = [q for q in self.divisions if not q.short and q.level == p.level and _same_division(q, p)
-                      and len(q.name) > len(p.name)]
-            return max(longer, key=lambda q: len(q.name)) if longer else p
+            same = [q for q in self.divisions if q.level == p.level and _same_division(q, p)]
+            return _longest_written([p, *same]) if p.level == "county" else p
         return next((q for q in self.divisions if not q.short and q.level == p.level and _same_division(q, p)
                      and any(s <= q.start < e for s, e in sentences)), p)
 
@@ -159,6 +155,11 @@ def _enter(state: dict[str, Place], p: Place) -> dict[str, Place]:
             del new[level]
     new[p.level] = p
     return new
+
+
+def _longest_written(places: list[Place]) -> Place | None:
+    """The longest form written with its suffix (宽甸满族自治县, not 宽甸县), if any."""
+    return max((p for p in places if not p.short), key=lambda p: len(p.name), default=None)
 
 
 def _same_division(a: Place, b: Place) -> bool:
