@@ -11,7 +11,6 @@ investment and scale, from the figures linked to it. Pure functions over offsets
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 import regex as re
@@ -52,8 +51,8 @@ def reference_anchors(text: str, pattern: re.Pattern, named: list[Anchor]) -> li
         if any(a.start <= m.start() < a.end for a in named):
             continue
         pool = _referred_pool(m.group(), named, federations)
-        i = bisect_right([a.start for a in pool], m.start()) - 1
-        a = pool[i] if i >= 0 else (pool[0] if len({a.name for a in pool}) == 1 else None)
+        earlier = [a for a in pool if a.start <= m.start()]
+        a = earlier[-1] if earlier else (pool[0] if len({a.name for a in pool}) == 1 else None)
         if a is not None:
             out.append(Anchor(a.kind, m.start(), m.end(), a.name, a.village))
     return out
