@@ -23,9 +23,11 @@ INCREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,12}?(?:增加|增长|
 COLLECTIVE_GETS = re.compile(r"(?:村(?:级|集体)|(?<!从)村里)[^，,。；;]{0,12}?(?:分得|分到|分了|获得|收取|提取|拿到|拿了|可支配收入)"
                              r"[^，,。；;]{0,10}$")
 PAID_TO_COLLECTIVE = re.compile(r"向\p{Han}{0,6}?村(?:集体|级)[^，,。；;]{0,6}?(?:交|缴|支付|上交|缴纳|交纳)[^，,。；;]{0,8}$")
+PAID_TO_COLLECTIVE_AT_RATE = re.compile(r"的标准向\p{Han}{0,6}?村(?:集体|级)\p{Han}{0,4}?(?:交|缴|支付|上交|缴纳|交纳)")
 RANKED_VILLAGE = re.compile(r"(?:最高|最低|最多|最少)的\p{Han}{1,8}?村\p{Han}{0,3}$")  # 收入最高的北甸子村达到168万元
 COLLECTIVE_SUBJECT = re.compile(r"(?:(?:\d{4}年|去年|今年)[，,]?)?(?:\p{Han}{1,5}村)?(?:村集体|村级|村?股份经济合作社)"
                                 r"(?!\p{Han}{0,3}的)")
+DIVIDEND_WORD = re.compile(r"分红|红利")  # 村集体分得红利16.5万元 is a dividend, 分得收益 collective income
 SHARED_OUT = re.compile(r"(?:拿出|提取|提出)[^，,。；;]{0,8}$")
 DIVIDED_AFTER = re.compile(r"\p{Han}{0,4}?分红")
 GOES_TO_COLLECTIVE = re.compile(r"[，,]?\p{Han}{0,3}?(?:全部|均)?(?:归|计入|纳入|进入|进|作为|交给|上交)(?:了)?"
@@ -34,7 +36,9 @@ VILLAGE_LEVEL = re.compile(r"(?:以上|以下)?的(?:行政)?村")
 RENT = re.compile(r"流转|租给|出租|租金")
 DESCRIBED = re.compile(r"(?:总)?投资|建成|新建|占地")
 ONE_THING = re.compile(r"一(\p{Han})")
-SOLD = re.compile(r"卖(?!出)|价")
+PIECE_WORK = re.compile(r"(?:编|采|剥|缝|绣|(?<!采)摘|拣|织|剪|削|串|扎|糊|叠)一(\p{Han})\p{Han}{0,5}?(?:能|可)?(?P<paid>给|挣|赚|拿|得)?$")
+PIECE_PAY = re.compile(r"计件|按件|工钱|工资|取酬|计酬")
+SOLD = re.compile(r"卖(?!出)|价|只要")
 OWN_TIME = re.compile(r"去年|今年|前年|上半年|下半年|\d{4}年")
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 WORTH = re.compile(r"价值$")  # 价值上万元的鹿: what one thing is worth
@@ -47,6 +51,7 @@ YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 PEOPLE_KINDS = {"household": "户", "person": "人", "person_time": "人次"}
 WEIGHT_UNITS = {"斤", "公斤", "千克", "吨"}
 PERIODS = {"年", "月", "天", "日", "小时"}
+GROWN_ON = {"亩", "垧", "公顷", "棚", "大棚", "暖棚", "冷棚", "棵", "株", "户", "人"}  # what yields a crop, not a thing sold
 QUANTITY_KINDS = {"area", "weight", "length", "percent", "count"}
 MODIFIER_REACH = 2  # the noun a figure modifies may have a word before its cue: 的土地流转费
 BEFORE_REACH, AFTER_REACH = 12, 8  # how far a cue may stand from the figure in its clause
@@ -98,6 +103,10 @@ def amount_fields(ctx: Context, lex: FigureWords) -> dict:
     per = choose_per(units, "")
     role = "price" if per in WEIGHT_UNITS else amount_role(ctx, lex, per, pay_period=choose_per(units, "wage"))
     per = choose_per(units, role)
+    if piece := _piece_rate(ctx, lex):
+        role, per = "wage", piece
+    elif role == "other" and per in lex.per_measure_words and not WORTH.search(ctx.before.rstrip("约近")):
+        role = "price"  # 一箱10斤只要39块9: money by the thing, with nothing else said of it
     return {"value_yuan": f.value, "value_max_yuan": f.value_max, "approx": f.approx, "per": per,
             "role": role, "year": year_of(ctx, lex)}
 
@@ -106,7 +115,7 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None, pay_period: str
     cue = nearest_cue(ctx, lex)
     role = lex.role_of[cue] if cue else ("income" if GIVEN_TO.search(ctx.before) else "other")
     if cue and cue.startswith("卖"):  # 卖出猕猴桃1200多万元 brought in; 一只能卖到120元 is a price
-        return "income" if per is None else "price" if per not in PERIODS else role
+        return "income" if per is None or per in GROWN_ON else "price" if per not in PERIODS else role
     if structural := _role_from_structure(ctx, role, per):
         return structural
     if pay_period in ("天", "月", "小时") and (cue is None or cue in EARN_VERBS or not _own_cue(ctx, lex)):
@@ -139,7 +148,7 @@ def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None
     (`收入在50万元以上的村`); a rent priced by the mu is income (`以每亩每年350元的价格流转`)."""
     if INCREASE_BEFORE.search(ctx.before):
         return "income_increase"  # a growth (比上年增加, 比种玉米多挣) is not added to the total it grew
-    if PAID_TO_COLLECTIVE.search(ctx.before):
+    if PAID_TO_COLLECTIVE.search(ctx.before) or PAID_TO_COLLECTIVE_AT_RATE.match(ctx.after):
         return "collective_income"  # 合作社每年向村集体交租金12万元: the collective receives it
     if per == "晚":
         return "price"  # 旺季客房每晚380元: a room's rate
@@ -147,7 +156,7 @@ def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None
         return "price"  # 价值上万元的鹿 (but 购进了价值1000万元的农机 is money invested)
     if GOES_TO_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1]):
         return "collective_income"  # 冷库租金收入31.6万元，全部归村集体
-    if COLLECTIVE_GETS.search(ctx.before) and "分红" not in ctx.before:
+    if COLLECTIVE_GETS.search(ctx.before) and not DIVIDEND_WORD.search(ctx.before):
         return "collective_income"
     subject = COLLECTIVE_SUBJECT.match(ctx.text, _subject_start(ctx), ctx.figure.start)
     if role == "income" and per in (None, "年", "月") and subject and not TURNOVER.search(ctx.before):
@@ -311,8 +320,15 @@ def per_units(ctx: Context, lex: FigureWords) -> list[str]:
     own_cue = lex.role_pattern.search(between, 0, OWN_CUE_REACH)
     others = list(lex.role_pattern.finditer(between, own_cue.end() if own_cue else 0))
     if not MONEY.search(between) or not (others or lex.role_pattern.search(ctx.text, *ctx.clause)):
-        return [_per_of(earlier[-1])]
+        return _divisors_of_clause(ctx, earlier)
     return []
+
+
+def _divisors_of_clause(ctx: Context, earlier: list[re.Match]) -> list[str]:
+    """The divisors of the earlier clause carried on, all of them (`一头牛养一年，…纯利2000元`: 头 and 年)."""
+    last = earlier[-1]
+    same = [m for m in earlier if not CLAUSE_BREAK.search(ctx.text, m.end(), last.start())]
+    return [_per_of(m) for m in same]
 
 
 def _price_goes_on(ctx: Context, lex: FigureWords, divisor: re.Match) -> bool:
@@ -333,11 +349,20 @@ def _part_of_earlier(ctx: Context, weak: list[re.Match]) -> bool:
 
 
 def _one_sold(ctx: Context, lex: FigureWords) -> str | None:
-    """`一瓶…卖38元`, `一盒500克装的能卖到98元`: one of a thing sold or priced, per that thing."""
-    m = ONE_THING.search(ctx.before)
-    if m and m[1] in lex.per_measure_words and SOLD.search(ctx.before, m.end()):
+    """`一瓶…卖38元`, `一盒500克装的能卖到98元`, `一盒168元`: one of a thing sold or priced, per that thing."""
+    m = ONE_THING.search(ctx.before, ctx.before.rfind("一"))
+    priced = m and (SOLD.search(ctx.before, m.end()) or ctx.before[m.end():] in ("", "从") and m[1] not in "笔个")  # 一盒168元
+    if priced and m[1] in lex.per_measure_words:
         return m[1]
     return None
+
+
+def _piece_rate(ctx: Context, lex: FigureWords) -> str | None:
+    """`编一只竹篮2块5`, `采一斤鲜莲蓬给一块二`, `缝一件能挣1块2`: pay for each piece of work, per the piece."""
+    m = PIECE_WORK.search(ctx.before)
+    paid = m and (m["paid"] or PIECE_PAY.search(ctx.text, ctx.sentence[0], ctx.figure.start))
+    piece = paid and m[1] not in GROWN_ON and (m[1] in lex.per_measure_words or m[1] in lex.per_units)
+    return m[1] if piece else None
 
 
 def _one_described(ctx: Context, divisor: re.Match) -> bool:
@@ -352,7 +377,8 @@ def choose_per(units: list[str], role: str) -> str | None:
     the unit, except for pay, which is by the day or month (`每人每天工资200元`)."""
     things = [u for u in units if u not in PERIODS]
     periods = [u for u in units if u in PERIODS]
-    preferred = (periods or things) if role == "wage" else (things or periods)
+    pay_periods = [u for u in periods if u != "年"]  # 人均年务工收入 is a person's year, like 人均年收入
+    preferred = (pay_periods or things or periods) if role == "wage" else (things or periods)
     return preferred[-1] if preferred else None
 
 
@@ -362,7 +388,7 @@ def _per_of(m: re.Match) -> str:
         return "户" if found["noun"].endswith("户") else "人"
     if "person" in found:  # 村民平均收入: per person
         return "人"
-    unit = found.get("unit") or found.get("avg") or found.get("each") or found.get("each_thing") \
+    unit = found.get("unit") or found.get("thing") or found.get("avg") or found.get("each") or found.get("each_thing") \
         or found.get("each_one") or found["mu"]
     return "天" if unit == "日" else unit
 
