@@ -1145,6 +1145,10 @@ CASES = [
     case("a-fee-at-a-rate-paid-to-the-collective", "合作社按每亩20元的标准向村集体交纳服务费。", "20元",
          amt(20, "collective_income", per="亩")),
     case("postage-saved-is-a-cost", "每单运费比以前便宜了三块钱。", "三块钱", amt(3, "cost", per="单")),
+    case("a-seasons-pay-after-the-days", "采茶工一天能挣一百五六。“一个春茶季下来,挣个八九千块不成问题。”", "八九千块",
+         amt(8_000, "wage", vmax=9_000)),
+    case("a-seasons-sales-are-income", "今年春茶季卖茶叶挣了三万多块。", "三万多块", amt(30_000, "income", approx="over")),
+    case("a-dividend-by-the-horse", "合作社按入股马匹分红,每匹马一年分红1500元。", "1500元", amt(1_500, "dividend", per="匹")),
 ]
 
 

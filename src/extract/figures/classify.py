@@ -14,7 +14,9 @@ from .groups import count_fields
 from .lexicon import FigureWords
 
 MONEY = re.compile(r"[\d一二两三四五六七八九十百千万亿]\s*(?:余|多)?[万亿]?(?:余|多)?(?:元|块)")
-DAY_OR_MONTH_PAY = re.compile(r"(?:一|每)个?(?:月|天)[^,，。]{0,8}?\d[\d.]*\s*(?:块|元)|\d[\d.]*\s*(?:块钱|块|元)(?:钱)?一(?:天|个月)")
+DAY_OR_MONTH_PAY = re.compile(r"(?:一|每)个?(?:月|天)[^,，。]{0,8}?(?:\d[\d.]*\s*(?:块|元)|(?:挣|赚|工资|工钱)[^,，。]{0,3}?[\d一二两三四五六七八九十百])"
+                              r"|\d[\d.]*\s*(?:块钱|块|元)(?:钱)?一(?:天|个月)")
+SEASON_SUMMED = re.compile(r"季(?:下来|已经|就|能|下|里)")  # 一个春茶季下来，挣个八九千块
 HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家|家庭")
 MODIFIES = re.compile(r"(?:以上|左右|多)?的(?:标准(?:支付|发放|收取|兑现|给予)?)?")  # 5000元的分红: the figure modifies the noun after 的
 TOTAL = re.compile(r"总|合计|共计")
@@ -200,11 +202,13 @@ def _pay_for_work(ctx: Context, lex: FigureWords, per: str | None, cue: str | No
 
 
 def _pay_summed(ctx: Context, lex: FigureWords) -> bool:
-    """A year's earnings after pay by the day or month in the same sentence (`一个月3000块钱,一年
-    挣36000块钱`, `100块钱一天,一年有1万多的收入`): the same wage, summed — unless a household's
+    """A year's or season's earnings after pay by the day or month (`一个月3000块钱,一年挣36000块钱`,
+    `100块钱一天,一年有1万多的收入`, `一天能挣两百多元。“一季下来能挣一万多块`): the same wage, summed — unless a household's
     year is meant (`一个月工钱2100块钱,我们一年收入是2万多块钱`)."""
-    earlier = ctx.text[ctx.sentence[0]:ctx.clause[0]]
-    return bool(lex.pay_year.search(ctx.before)) and bool(DAY_OR_MONTH_PAY.search(earlier)) \
+    season = SEASON_SUMMED.search(ctx.text, ctx.sentence[0], ctx.figure.start)
+    start = ctx.sentences.around(max(ctx.sentence[0] - 2, 0))[0] if season else ctx.sentence[0]
+    earlier = ctx.text[start:ctx.clause[0]]  # a season's sum may follow the day's pay said just before
+    return bool(lex.pay_year.search(ctx.before) or season) and bool(DAY_OR_MONTH_PAY.search(earlier)) \
         and not HOUSEHOLD.search(ctx.before) and ctx.figure.value < PERSONAL_YEAR_PAY
 
 
