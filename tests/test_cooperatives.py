@@ -58,6 +58,10 @@ NAMED = [
     ("transliterated-name-with-达", "嘎查党支部书记、科右中旗哈达图荞麦种植专业合作社理事长说。",
      {"科右中旗哈达图荞麦种植专业合作社": {}}),
     ("verb-before-name", "县里大力支持冯家村金穗种植专业合作社扩大规模", {"冯家村金穗种植专业合作社": {}}),
+    ("the-villages-cooperative-said-short", "东溪村党支部领办了东溪村香菇种植专业合作社。“像东溪村合作社去年的利润,七成来自冷库。”",
+     {"东溪村香菇种植专业合作社": {"village": "东溪村"}}),
+    ("the-villages-cooperative-said-short-first", "东溪村合作社今年分红80万元。2020年,东溪村成立了东溪村香菇种植专业合作社。",
+     {"东溪村香菇种植专业合作社": {"village": "东溪村"}}),
 ]
 
 # Kinds, counts and bare references: no cooperative.

@@ -89,6 +89,26 @@ def test_a_round_figure_restates_a_precise_one():
     assert [r for _, _, r in _facts(text)] == [False, True]
 
 
+def test_a_rounded_lead_covers_its_precise_figure():
+    text = "村集体经济收入四十多万元。\n2023年,村集体经济收入达到46.3万元。"
+    assert [r for _, _, r in _facts(text)] == [False, True]
+
+
+def test_we_speak_for_the_village_and_are_restated():
+    text = "“去年我们村集体收入四十多万,今年争取再上台阶。”书记说。\n去年,村集体经济收入达到46.3万元。"
+    assert [r for _, _, r in _facts(text)] == [False, True]
+
+
+def test_a_loosely_rounded_figure_covers_nothing():
+    text = "一年还有1.5万元的收入。\n一年有1万多的收入。"
+    assert [r for _, _, r in _facts(text)] == [False, False]
+
+
+def test_a_rounded_lead_does_not_cover_a_figure_beyond_its_digit():
+    text = "村集体经济收入四十多万元。\n去年村集体经济收入达到53.2万元。"
+    assert [r for _, _, r in _facts(text)] == [False, False]
+
+
 def test_a_part_an_average_and_another_year_are_other_facts():
     text = ("2023年合作社分红30万元。每户分红3000元。"
             "2022年合作社分红30万元。合作社共为村集体增收30万元。")

@@ -195,6 +195,8 @@ def _same(coop: Cooperative, m: CoopMention) -> bool:
     for other in coop.mentions:
         if other.key == m.key or (min(len(other.key), len(m.key)) >= 2 and (other.key in m.key or m.key in other.key)):
             return True
+        if m.village and m.village == other.village and m.village in (m.key, other.key):
+            return True  # `横岭村合作社`: the village's cooperative, named in full elsewhere
     return False
 
 

@@ -23,9 +23,10 @@ from ..places.official import article_place, official_county
 from .lexicon import LinkWords
 
 FACT_TABLES = ("amounts", "household_counts")
-FIRST_PERSON = re.compile(r"[我俺咱]")
+FIRST_PERSON = re.compile(r"[我俺咱](?!们)")  # a person of themself; 我们 speaks for the village
 PLACED_BY = {"villages": "village", "cooperatives": "cooperative", "projects": "project"}
 EXACT_TOLERANCE, ROUND_TOLERANCE, ROUNDED_TOLERANCE = 0.005, 0.02, 0.1  # relative difference still one value
+OVER_STEP = 0.25  # `四十多万` may be any figure up to 500000: a quarter of it
 SAME_FACT = {  # fields that must agree (when both are filled) for two figures to be one fact
     "amounts": ("per", "role", "status", "year", "village", "cooperative", "project"),
     "household_counts": ("unit", "group", "status", "village", "cooperative", "project"),
@@ -112,11 +113,23 @@ def _compatible(x, y) -> bool:
 def _same_value(table: str, a: dict, b: dict) -> bool:
     key = "value_yuan" if table == "amounts" else "value"
     x, y = a[key], b[key]
+    over = [f for f in (a, b) if f.get("approx") == "over"]
+    if len(over) == 1 and _over_covers(over[0][key], y if over[0] is a else x):
+        return True  # `四十多万` in the lead, `46.3万元` in the body
     if a.get("approx") != "exact" or b.get("approx") != "exact":
         tolerance = ROUNDED_TOLERANCE
     else:  # a round figure (`1300万`) may restate a precise one (`1311.5万`)
         tolerance = ROUND_TOLERANCE if min(_significant(x), _significant(y)) <= 2 else EXACT_TOLERANCE
     return abs(x - y) <= tolerance * max(abs(x), abs(y), 1)
+
+
+def _over_covers(rounded: float, value: float) -> bool:
+    """`四十多万` (400000, over) covers 400000 up to the next 100000, when that step is small
+    beside the figure (not `1万多`, anything up to 20000, nor `突破百万`)."""
+    if rounded < 10 or rounded != int(rounded):
+        return False
+    unit = 10 ** (len(str(int(rounded))) - _significant(rounded))
+    return unit <= OVER_STEP * rounded and rounded <= value < rounded + unit
 
 
 def _significant(value: float) -> int:
