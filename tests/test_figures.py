@@ -1148,6 +1148,10 @@ CASES = [
     case("a-seasons-pay-after-the-days", "采茶工一天能挣一百五六。“一个春茶季下来,挣个八九千块不成问题。”", "八九千块",
          amt(8_000, "wage", vmax=9_000)),
     case("a-seasons-sales-are-income", "今年春茶季卖茶叶挣了三万多块。", "三万多块", amt(30_000, "income", approx="over")),
+    case("a-share-of-a-figure-by-the-greenhouse", "建起20栋温室,每栋投资约8万元,其中财政补贴4万元。", "4万元",
+         amt(40_000, "investment", per="栋")),
+    case("a-running-total-is-no-share", "单户额度最高5万元,财政全额贴息,累计放贷460万元,支持90户发展养殖。", "460万元",
+         amt(4_600_000, "investment")),
     case("a-dividend-by-the-horse", "合作社按入股马匹分红,每匹马一年分红1500元。", "1500元", amt(1_500, "dividend", per="匹")),
 ]
 

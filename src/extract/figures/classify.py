@@ -19,7 +19,7 @@ DAY_OR_MONTH_PAY = re.compile(r"(?:一|每)个?(?:月|天)[^,，。]{0,8}?(?:\d[
 SEASON_SUMMED = re.compile(r"季(?:下来|已经|就|能|下|里)")  # 一个春茶季下来，挣个八九千块
 HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家|家庭")
 MODIFIES = re.compile(r"(?:以上|左右|多)?的(?:标准(?:支付|发放|收取|兑现|给予)?)?")  # 5000元的分红: the figure modifies the noun after 的
-TOTAL = re.compile(r"总|合计|共计")
+TOTAL = re.compile(r"总|合计|共计|累计")
 PARTICULAR = re.compile(r"的一(?:户|人|家)|(?:其中|、)\p{Han}{2,6}村$")
 INCREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,12}?(?:增加|增长|高出|提高|多(?:挣|赚|收入|收|出)?)了?$")  # 比种玉米多挣
 COLLECTIVE_GETS = re.compile(r"(?:村(?:级|集体)|(?<!从)村里)[^，,。；;]{0,12}?(?:分得|分到|分了|获得|收取|提取|拿到|拿了|可支配收入)"
@@ -316,8 +316,8 @@ def per_units(ctx: Context, lex: FigureWords) -> list[str]:
     # 2018年还不足2万元`).
     if _per_of(earlier[-1]) in PERIODS and OWN_TIME.search(ctx.before):
         return []  # 每年拿出利润的20%分红，去年共分红68万元: that year's own sum
-    if earlier is weak and _part_of_earlier(ctx, weak):
-        return [_per_of(weak[-1])]
+    if _part_of_earlier(ctx, earlier):
+        return [_per_of(earlier[-1])]
     if earlier is not weak and _price_goes_on(ctx, lex, earlier[-1]):
         return [_per_of(earlier[-1])]
     between = ctx.text[earlier[-1].end():ctx.clause[0]]
@@ -344,12 +344,14 @@ def _price_goes_on(ctx: Context, lex: FigureWords, divisor: re.Match) -> bool:
         and (unit in WEIGHT_UNITS or prices(ctx.sentence[0], ctx.clause[0]))  # 一斤两块钱，好果能卖到两块六
 
 
-def _part_of_earlier(ctx: Context, weak: list[re.Match]) -> bool:
-    """The clause is a share of an earlier figure by the period (`年租金1万元,其中7千元…,3千元用于…`):
-    its parts are by the same period."""
-    if not weak or (part := ctx.text.find("其中", weak[-1].end(), ctx.figure.start)) < 0:
+def _part_of_earlier(ctx: Context, divisors: list[re.Match]) -> bool:
+    """The clause is a share of an earlier figure by its divisor (`年租金1万元,其中7千元…`,
+    `每栋投资约6.5万元，其中财政补贴3万元`): its parts are by the same unit."""
+    if not divisors or (part := ctx.text.find("其中", divisors[-1].end(), ctx.figure.start)) < 0:
         return False
-    return not CLAUSE_BREAK.search(ctx.text[weak[-1].end():part].rstrip("，,"))  # the whole's own clause
+    if divisors[-1].group().endswith("均") or ctx.text.endswith("平均", 0, divisors[-1].start()):
+        return False  # 村均27.6万元，其中…的村4个: the parts are of the total, not of the average
+    return not CLAUSE_BREAK.search(ctx.text[divisors[-1].end():part].rstrip("，,"))  # the whole's own clause
 
 
 def _one_sold(ctx: Context, lex: FigureWords) -> str | None:
