@@ -139,6 +139,10 @@ WHERE = [
     ("full-form-only-with-another-village", "在泗水,圣水峪镇东仲都村种植桃树。泗水县南陈村也种桃树。",
      "东仲都村", {"county": "泗水"}),
     ("new-county-drops-old-town", "涉县更乐镇发展旅游。邱县枣坡村金银花田地", "枣坡村", {"county": "邱县", "town": None}),
+    ("a-neighbour-lies-in-the-same-town", "涉县更乐镇大港村种花椒。邱县陈村乡建蔬菜棚。\n与大港村一山之隔的石岗村,则在养蜂。",
+     "石岗村", {"town": "更乐镇", "county": "涉县"}),
+    ("a-neighbour-of-the-last-village-named", "涉县更乐镇大港村种花椒。邱县陈村乡建蔬菜棚。\n在大港村的带动下,邻近的石岗村也养起了蜂。",
+     "石岗村", {"town": "更乐镇", "county": "涉县"}),
 ]
 
 

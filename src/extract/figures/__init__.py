@@ -4,8 +4,8 @@ In: cleaned article text and its sentences. Out: `Mention`s for the `amounts`,
 `household_counts` and `quantities` tables, in text order. `parse.find_figures` is the one
 number/unit parser (its grammar tables in `grammar.py`), to which `spoken.find_spoken_money` adds
 what speakers say without a unit (`一个月能挣三千二`); `classify.py` decides from a figure's
-clause (`context.py`) which table it belongs to and reads its role, per, year and object, and
-`groups.py` a count's group (word lists in `words/`). `read_figures` is the pure entry point;
+clause (`context.py`) which table it belongs to and reads its role, year and object,
+`divisors.py` what an amount is per, and `groups.py` a count's group (word lists in `words/`). `read_figures` is the pure entry point;
 `component.py` is the spaCy adapter.
 """
 from __future__ import annotations

@@ -13,6 +13,7 @@ from .divisions import LEVELS, RANK, Place, related
 from .lexicon import PlaceWords
 
 OFFICE_BEFORE = re.compile(r"(?:办事处|人民政府|政府)$")
+NEIGHBOUR = re.compile(r"(?:(?:与|和|离|距)(?P<of>\p{Han}{1,8}?村))?\p{Han}{0,4}?(?:相邻|邻近|毗邻|隔壁|不远|之隔)的\s*$")
 
 
 @dataclass
@@ -107,12 +108,25 @@ class Geography:
         groups: dict[str, list[Place]] = {}
         for v in self.villages:
             groups.setdefault(v.name, []).append(v)
-        rows = []
+        rows, placed = [], {}
         for name, mentions in groups.items():
-            fields = {"name": name, **self.where(mentions[0].start, mentions),
-                      "status": self.status(mentions), "mentions": len(mentions)}
+            where = self.where(mentions[0].start, mentions)
+            written = any(self.chain_before(m.start) for m in mentions)
+            if not written and (near := self._neighbour_of(mentions[0])):
+                where = placed.get(near, where)  # 与桃林坪村一山之隔的大坪头村: in the same town
+            placed[name] = where
+            fields = {"name": name, **where, "status": self.status(mentions), "mentions": len(mentions)}
             rows.append((mentions[0], fields))
         return rows
+
+    def _neighbour_of(self, v: Place) -> str | None:
+        """The village v is introduced as the neighbour of (`与X村相邻的`, `邻近的`: the last one named)."""
+        m = NEIGHBOUR.search(self.text, max(0, v.start - 16), v.start)
+        if not m:
+            return None
+        earlier = [o.name for o in self.villages if o.end <= m.start() + (len(m["of"]) + 1 if m["of"] else 0)
+                   and o.name != v.name]
+        return m["of"] if m["of"] in earlier else (earlier[-1] if earlier else None)
 
     def status(self, mentions: list[Place]) -> str | None:
         """A label such as 省定贫困村 given in a sentence naming the village, before any
