@@ -23,11 +23,13 @@ class ProjectWords(NameStops):
     verbs: tuple[str, ...] = words("project_verbs.txt")
     classifiers: tuple[str, ...] = words("project_classifiers.txt")
     verb_chars: tuple[str, ...] = words("project_verb_chars.txt")
+    own_stops: tuple[str, ...] = words("project_stops.txt")
 
     @cached_property
     def stop_pattern(self) -> re.Pattern:
-        """Words a name does not run back across: the shared stops and the building verbs."""
-        return compile_alternation(self.stops + self.verbs)
+        """Words a name does not run back across: the shared stops, the building verbs and the
+        verbs of running or renting a facility (统一管理茶园, 承包大棚)."""
+        return compile_alternation(self.stops + self.verbs + self.own_stops)
 
     @cached_property
     def head_pattern(self) -> re.Pattern:

@@ -20,6 +20,7 @@ from .lexicon import ProjectWords
 NAME_RUN = re.compile(r"[\p{Han}A-Za-z“”‘’\"]+\Z")  # \Z: $ would also match before a line break
 QUOTES = re.compile(r"[“”‘’\"「」]")
 HEAD_EXTENSION = re.compile(r"(?:建设)?项目|工程|改造|")
+BODY_AFTER = re.compile(r"(?:项目)?(?:建设)?(?:指挥部|领导小组|管委会|管理委员会|办公室|董事长|总经理)")  # an office or firm
 MAX_NAME = 16
 NICKNAME_MAX = 6
 
@@ -48,7 +49,7 @@ def find_projects(text: str, geo: Geography, figures: list[tuple[int, int]], lex
         name = QUOTES.sub("", text[start:end])
         if name == m.group() and m.group() not in lex.bare_heads:
             continue
-        if _verb_phrase(name, lex) or _nickname(text, start, end):
+        if _verb_phrase(name, lex) or _nickname(text, start, end) or _not_the_thing(text, start, end):
             continue
         if _concrete(text, start, end, geo, figures, lex):
             village_end = next((v.end for v in geo.villages if v.start == start and v.end < m.end()), start)
@@ -63,10 +64,16 @@ def _nickname(text: str, start: int, end: int) -> bool:
     return text[start:start + 1] == "“" and text[end:end + 1] == "”" and end - start - 1 <= NICKNAME_MAX
 
 
+def _not_the_thing(text: str, start: int, end: int) -> bool:
+    """Named as part of something else: an office or firm (`…搬迁工程项目建设指挥部`,
+    `宏发机械厂董事长`) or a document's title (`《村级光伏扶贫电站收益分配管理办法》`)."""
+    return bool(BODY_AFTER.match(text, end)) or text.rfind("《", 0, start) > text.rfind("》", 0, start)
+
+
 def _verb_phrase(name: str, lex: ProjectWords) -> bool:
-    """A one-character verb before a head noun (`安路灯`, `修道路`, `建大棚`) takes the facility as
+    """A verb before a head noun (`安路灯`, `修道路`, `建大棚`, `托管果园`) takes the facility as
     its object: no name."""
-    return name[:1] in lex.verb_chars and bool(lex.head_pattern.fullmatch(name, 1))
+    return any(name.startswith(v) and lex.head_pattern.fullmatch(name, len(v)) for v in lex.verb_chars)
 
 
 def _name_start(text: str, head: int, geo: Geography, lex: ProjectWords) -> int:
