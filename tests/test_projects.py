@@ -58,6 +58,7 @@ PROJECTS += [
      ["马铃薯恒温储窖", "肉牛育肥场", "辣酱灌装线"]),
     ("a-park-planned-whole", "镇里正在筹建苹果深加工园区,计划总投资1.2亿元。", ["苹果深加工园区"]),
     ("a-name-holding-a-tending-word", "村里投资180万元建成肉牛托管养殖小区。", ["肉牛托管养殖小区"]),
+    ("invested-in-after-the-name", "这笔收益,来源于镇里的浦成小微产业园项目投资。", ["浦成小微产业园项目"]),
 ]
 
 NOT_PROJECTS = [
@@ -77,6 +78,7 @@ NOT_PROJECTS = [
     ("the-whole-villages-tea", "全村茶园4300亩,去年产值2600万元。"),
     ("a-projects-headquarters", "成立县易地扶贫搬迁工程项目建设指挥部,统筹资金8亿元。"),
     ("a-factorys-chairman", "车间由县人大代表、宏发机械厂董事长王秀宽援建,总投资60万元。"),
+    ("the-kind-of-a-list", "打造了湖滩人家、罐罐茶屋等乡村旅游项目,带动50户增收。"),
     ("a-documents-title", "县里印发《村级光伏扶贫电站收益分配管理办法》,规范收益分配。"),
 ]
 

@@ -66,8 +66,10 @@ def _nickname(text: str, start: int, end: int) -> bool:
 
 def _not_the_thing(text: str, start: int, end: int) -> bool:
     """Named as part of something else: an office or firm (`…搬迁工程项目建设指挥部`,
-    `宏发机械厂董事长`) or a document's title (`《村级光伏扶贫电站收益分配管理办法》`)."""
-    return bool(BODY_AFTER.match(text, end)) or text.rfind("《", 0, start) > text.rfind("》", 0, start)
+    `宏发机械厂董事长`) or a document's title (`《村级光伏扶贫电站收益分配管理办法》`), or the kind
+    of a list's items rather than one of them."""
+    return bool(BODY_AFTER.match(text, end)) or text.rfind("《", 0, start) > text.rfind("》", 0, start) \
+        or text[start - 1:start] == "等"  # 遇见湖滩、罐罐茶屋等乡村振兴旅游项目: a list's kind
 
 
 def _verb_phrase(name: str, lex: ProjectWords) -> bool:
@@ -103,8 +105,8 @@ def _concrete(text: str, start: int, end: int, geo: Geography, figures, lex: Pro
     """Built or invested in (a verb in its clause), measured (a figure in its sentence) or
     placed (a village in its clause)."""
     clause_start, _ = clause_around(text, start, end)
-    if lex.verb_pattern.search(text, clause_start, start):
-        return True
+    if lex.verb_pattern.search(text, clause_start, start) or lex.verb_pattern.match(text, end):
+        return True  # 建成…扶贫车间, …产业园项目投资
     s, e = clause_around(text, start, end, PLAIN_SENTENCE_BREAK)
     if any(s <= f_start and f_end <= e for f_start, f_end in figures):
         return True
