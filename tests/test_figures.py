@@ -783,7 +783,7 @@ CASES = [
          "23人", hh(23, "人", "建档立卡贫困人口", True)),
     case("g-workshop-monthly-pay-is-wage",
          "扶贫车间吸纳周边群众56人就业,其中建档立卡贫困人口23人,人均月收入2200元。",
-         "2200元", amt(2200, "wage", per="月")),
+         "2200元", amt(2200, "wage", per="人")),  # 人均 → 人 (SPEC; the user's d33), not the month
     case("g-daidong-nonghu", "该合作社带动农户320户,其中贫困户85户,户均年增收5000元。",
          "320户", hh(320, "户", "农户", False)),
     case("g-qizhong-pinkunhu", "该合作社带动农户320户,其中贫困户85户,户均年增收5000元。",
@@ -1152,6 +1152,16 @@ CASES = [
          amt(40_000, "investment", per="栋")),
     case("a-running-total-is-no-share", "单户额度最高5万元,财政全额贴息,累计放贷460万元,支持90户发展养殖。", "460万元",
          amt(4_600_000, "investment")),
+    case("a-time-of-year-is-no-period", "村集体年底分红18万元。", "18万元", amt(180_000, "dividend")),
+    case("a-price-by-the-gram", "二杠茸一克能卖到十六七块。", "十六七块", amt(16, "price", per="克", vmax=17)),
+    case("one-sheet-of-silkworm-eggs", "“一张蚕种九十来块钱,养得好的一张能产茧一百斤。”", "九十来块钱",
+         amt(90, "price", per="张", approx="about")),
+    case("a-fee-by-the-head-is-no-wage", "每头牛每月交托管费120元,出栏后收益归农户。", "120元", amt(120, "cost", per="头")),
+    case("about-then-by-the-jin", "地头价三块左右一斤,除去成本一亩净赚五千。", "三块左右一斤",
+         amt(3, "price", per="斤", approx="about")),
+    case("pay-averaged-over-workers", "车间吸纳脱贫户务工26人,人均月工资2900元。", "2900元", amt(2_900, "wage", per="人")),
+    case("a-seasons-pay-after-a-spoken-days", "农忙时去合作社摘茶果,一天一百二,一季下来又挣了七八千。", "七八千",
+         amt(7_000, "wage", per="季", vmax=8_000)),
     case("a-dividend-by-the-horse", "合作社按入股马匹分红,每匹马一年分红1500元。", "1500元", amt(1_500, "dividend", per="匹")),
 ]
 

@@ -14,9 +14,11 @@ from .divisors import COLLECTIVE_GETS, GROWN_ON, PERIODS, WEIGHT_UNITS, choose_p
 from .groups import count_fields
 from .lexicon import FigureWords
 
-DAY_OR_MONTH_PAY = re.compile(r"(?:一|每)个?(?:月|天)[^,，。]{0,8}?(?:\d[\d.]*\s*(?:块|元)|(?:挣|赚|工资|工钱)[^,，。]{0,3}?[\d一二两三四五六七八九十百])"
+DAY_OR_MONTH_PAY = re.compile(r"(?:一|每)个?(?:月|天)(?:[^,，。]{0,8}?(?:\d[\d.]*\s*(?:块|元)|(?:挣|赚|工资|工钱)[^,，。]{0,3}?[\d一二两三四五六七八九十百])"
+                              r"|[一二两三四五六七八九十百千]{2,}(?=[，,。]))"  # 一天一百二
                               r"|\d[\d.]*\s*(?:块钱|块|元)(?:钱)?一(?:天|个月)")
 SEASON_SUMMED = re.compile(r"季(?:下来|已经|就|能|下|里)")  # 一个春茶季下来，挣个八九千块
+PEOPLE_AVERAGE = re.compile(r"人均")
 HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家|家庭")
 MODIFIES = re.compile(r"(?:以上|左右|多)?的(?:标准(?:支付|发放|收取|兑现|给予)?)?")  # 5000元的分红: the figure modifies the noun after 的
 INCREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,12}?(?:增加|增长|高出|提高|多(?:挣|赚|收入|收|出)?)了?$")  # 比种玉米多挣
@@ -89,10 +91,13 @@ def amount_fields(ctx: Context, lex: FigureWords) -> dict:
     per = choose_per(units, "")
     role = "price" if per in WEIGHT_UNITS else amount_role(ctx, lex, per, pay_period=choose_per(units, "wage"))
     per = choose_per(units, role)
+    if role == "wage" and PEOPLE_AVERAGE.search(ctx.before):
+        per = "人"  # 人均月工资2800元: an average over the workers (SPEC: 人均 → 人); 每人每天 stays by the day
     if piece := piece_rate(ctx, lex):
         role, per = "wage", piece
-    elif role == "other" and per in lex.per_measure_words and not WORTH.search(ctx.before.rstrip("约近")):
-        role = "price"  # 一箱10斤只要39块9: money by the thing, with nothing else said of it
+    elif role in ("other", "investment", "income") and per in lex.per_measure_words and per in ctx.before \
+            and not _own_cue(ctx, lex) and not WORTH.search(ctx.before.rstrip("约近")):
+        role = "price"  # 一箱10斤只要39块9, 一张蚕种一百来块钱: money by the thing, its clause saying nothing else of it
     return {"value_yuan": f.value, "value_max_yuan": f.value_max, "approx": f.approx, "per": per,
             "role": role, "year": year_of(ctx, lex)}
 
@@ -104,7 +109,8 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None, pay_period: str
         return "income" if per is None or per in GROWN_ON else "price" if per not in PERIODS else role
     if structural := _role_from_structure(ctx, role, per):
         return structural
-    if pay_period in ("天", "月", "小时") and (cue is None or cue in EARN_VERBS or not _own_cue(ctx, lex)):
+    paid_person = per in (None, "人", "户") or per in PERIODS  # not 每头牛每月交托管费150元
+    if pay_period in ("天", "月", "小时") and paid_person and (cue is None or cue in EARN_VERBS or not _own_cue(ctx, lex)):
         return "wage"  # 一天能挣200块, 每人每天能挣, 一个月能拿三千来块: pay for work by the day or month
     if role in ("income", "other") and _pay_summed(ctx, lex):
         return "wage"

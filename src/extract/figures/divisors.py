@@ -19,11 +19,12 @@ DESCRIBED = re.compile(r"(?:总)?投资|建成|新建|占地")
 ONE_THING = re.compile(r"一(\p{Han})")
 PIECE_WORK = re.compile(r"(?:编|采|剥|缝|绣|(?<!采)摘|(?<!承)包|拣|织|剪|削|串|扎|糊|叠)一(\p{Han})\p{Han}{0,5}?(?:能|可)?(?P<paid>给|挣|赚|拿|得)?$")
 PIECE_PAY = re.compile(r"计件|按件|工钱|工资|取酬|计酬")
+THING_NAMED = re.compile(r"从?|\p{Han}{1,3}")  # 一盒168元, 一张蚕种一百来块钱: nothing but the thing between
 SOLD = re.compile(r"卖(?!出)|价|只要")
 OWN_TIME = re.compile(r"去年|今年|前年|上半年|下半年|\d{4}年")
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")
-WEIGHT_UNITS = {"斤", "公斤", "千克", "吨"}
-PERIODS = {"年", "月", "天", "日", "小时"}
+WEIGHT_UNITS = {"斤", "公斤", "千克", "克", "吨"}
+PERIODS = {"年", "月", "天", "日", "小时", "季"}
 GROWN_ON = {"亩", "垧", "公顷", "棚", "大棚", "暖棚", "冷棚", "棵", "株", "户", "人"}  # what yields a crop, not a thing sold
 CARRY_REACH = 40  # how far back in its sentence a divisor may still divide a figure
 OWN_CUE_REACH = 6  # a divisor's own cue follows it closely: 人均纯收入
@@ -97,12 +98,14 @@ def _part_of_earlier(ctx: Context, divisors: list[re.Match]) -> bool:
 
 
 def _one_sold(ctx: Context, lex: FigureWords) -> str | None:
-    """`一瓶…卖38元`, `一盒500克装的能卖到98元`, `一盒168元`: one of a thing sold or priced, per that thing."""
+    """`一瓶…卖38元`, `一盒500克装的能卖到98元`, `一盒168元`, `一张蚕种一百来块钱`: one of a thing
+    sold or priced, per that thing."""
     m = ONE_THING.search(ctx.before, ctx.before.rfind("一"))
-    priced = m and (SOLD.search(ctx.before, m.end()) or ctx.before[m.end():] in ("", "从") and m[1] not in "笔个")  # 一盒168元
-    if priced and m[1] in lex.per_measure_words:
-        return m[1]
-    return None
+    if not m or m[1] not in lex.per_measure_words:
+        return None
+    thing = ctx.before[m.end():]
+    named = THING_NAMED.fullmatch(thing) and not lex.role_pattern.search(thing) and m[1] not in "笔个"
+    return m[1] if SOLD.search(thing) or named else None
 
 
 def piece_rate(ctx: Context, lex: FigureWords) -> str | None:

@@ -60,9 +60,10 @@ class FigureWords(Lexicon):
 
     @cached_property
     def per_weak(self) -> re.Pattern:
-        """年收入, 全年: a period written into the cue itself (not a duration: `3个月收入`, `两年一共分`)."""
+        """年收入, 全年: a period written into the cue itself (not a duration: `3个月收入`, `两年一共分`,
+        nor a time of year: `年底保底分红`)."""
         cues = alternation(c for c, _ in self.roles)
-        return re.compile(rf"全(?P<unit>年)|(?<![往去今明前当近历多全个半\d一二两三四五六七八九十几])(?P<avg>年|月|日)\p{{Han}}{{0,3}}?(?:{cues})")
+        return re.compile(rf"全(?P<unit>年)|(?<![往去今明前当近历多全个半\d一二两三四五六七八九十几])(?P<avg>年|月|日)(?![底初末])\p{{Han}}{{0,3}}?(?:{cues})")
 
     @cached_property
     def group_end(self) -> re.Pattern:

@@ -358,16 +358,17 @@ def _finish(text: str, s: str, start: int, end: _End, floor: int) -> Figure | No
 
 
 def _tail(s: str, end: _End) -> tuple[int, str | None, str | None]:
-    """Per-unit and approx word written after the unit."""
+    """Per-unit and approx word written after the unit, in either order (`3元/斤左右`, `三块左右一斤`)."""
     stop, per, after = end.end, None, None
-    if end.unit and (m := _PER_AFTER.match(s, stop)):
-        if end.kind == "money" or s[stop] in "/／":  # "3户每户" is not per 户
-            per = PER_UNITS[m["per"] or m["per1"]]
-            stop = m.end()
-    m = _APPROX_AFTER.match(s, stop)
-    if m and not _followed_by(s, m.end(), APPROX_AFTER_BLOCKED.get(m.group(), "")):
-        after, stop = APPROX_AFTER[m.group()], m.end()
-    return stop, per, after
+    while True:
+        if per is None and end.unit and (m := _PER_AFTER.match(s, stop)) \
+                and (end.kind == "money" or s[stop] in "/／"):  # "3户每户" is not per 户
+            per, stop = PER_UNITS[m["per"] or m["per1"]], m.end()
+        elif after is None and (m := _APPROX_AFTER.match(s, stop)) \
+                and not _followed_by(s, m.end(), APPROX_AFTER_BLOCKED.get(m.group(), "")):
+            after, stop = APPROX_AFTER[m.group()], m.end()
+        else:
+            return stop, per, after
 
 
 def _head(s: str, start: int, end: _End, kind: str, floor: int):
