@@ -1162,6 +1162,14 @@ CASES = [
     case("pay-averaged-over-workers", "车间吸纳脱贫户务工26人,人均月工资2900元。", "2900元", amt(2_900, "wage", per="人")),
     case("a-seasons-pay-after-a-spoken-days", "农忙时去合作社摘茶果,一天一百二,一季下来又挣了七八千。", "七八千",
          amt(7_000, "wage", per="季", vmax=8_000)),
+    case("the-collective-did-it-in-the-clause-before", "合作社销售收入达386万元,村集体通过收取托管费和牛舍租赁,实现收入28.6万元。",
+         "28.6万元", amt(286_000, "collective_income")),
+    case("only-the-collective-reaches-across-clauses", "推行党支部+合作社模式,柳林沟村股份经济合作社种植藜麦860亩,实现收入156万元。", "156万元",
+         amt(1_560_000, "income")),
+    case("sold-online-by-the-one", "以前一只土鸡只能卖六七十元,现在网上一只能卖到128元。", "128元", amt(128, "price", per="只")),
+    case("the-year-before-is-no-divisor", "村集体经济收入31.2万元,比上一年增加了9.8万元。", "9.8万元", amt(98_000, "income_increase")),
+    case("what-is-left-after-costs", "“毛收入八九万,除去肥料、农药这些开支,能落下四五万。”", "四五万",
+         amt(40_000, "income", vmax=50_000)),
     case("a-dividend-by-the-horse", "合作社按入股马匹分红,每匹马一年分红1500元。", "1500元", amt(1_500, "dividend", per="匹")),
 ]
 

@@ -25,6 +25,8 @@ INCREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,12}?(?:增加|增长|
 PAID_TO_COLLECTIVE = re.compile(r"向\p{Han}{0,6}?村(?:集体|级)[^，,。；;]{0,6}?(?:交|缴|支付|上交|缴纳|交纳)[^，,。；;]{0,8}$")
 PAID_TO_COLLECTIVE_AT_RATE = re.compile(r"的标准向\p{Han}{0,6}?村(?:集体|级)\p{Han}{0,4}?(?:交|缴|支付|上交|缴纳|交纳)")
 RANKED_VILLAGE = re.compile(r"(?:最高|最低|最多|最少)的\p{Han}{1,8}?村\p{Han}{0,3}$")  # 收入最高的北甸子村达到168万元
+COLLECTIVE_CLAUSE = re.compile(r"\p{Han}{0,5}?村集体|村级集体")
+SUBJECTLESS = re.compile(r"(?:共|又|还|再|也|每年|全年)?(?:实现|获得|取得|达到|创收)")
 COLLECTIVE_SUBJECT = re.compile(r"(?:(?:\d{4}年|去年|今年)[，,]?)?(?:\p{Han}{1,5}村)?(?:村集体|村级|村?股份经济合作社)"
                                 r"(?!\p{Han}{0,3}的)")
 DIVIDEND_WORD = re.compile(r"分红|红利")  # 村集体分得红利16.5万元 is a dividend, 分得收益 collective income
@@ -150,7 +152,8 @@ def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None
         return "collective_income"  # 冷库租金收入31.6万元，全部归村集体
     if COLLECTIVE_GETS.search(ctx.before) and not DIVIDEND_WORD.search(ctx.before):
         return "collective_income"
-    subject = COLLECTIVE_SUBJECT.match(ctx.text, _subject_start(ctx), ctx.figure.start)
+    subject = COLLECTIVE_SUBJECT.match(ctx.text, _subject_start(ctx), ctx.figure.start) \
+        or _collective_did(ctx)
     if role == "income" and per in (None, "年", "月") and subject and not TURNOVER.search(ctx.before):
         return "collective_income"  # 村集体通过出租厂房…，获得收入38.4万元 (not its 经营收入: a business's takings)
     if SHARED_OUT.search(ctx.before) and DIVIDED_AFTER.match(ctx.after):
@@ -166,6 +169,15 @@ def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None
 def _subject_start(ctx: Context) -> int:
     """Where the figure's subject may stand: its sentence's start, or after a semicolon in it."""
     return max(ctx.sentence[0], *(ctx.text.rfind(mark, ctx.sentence[0], ctx.figure.start) + 1 for mark in "；;"))
+
+
+def _collective_did(ctx: Context) -> bool:
+    """The clause has no subject of its own and the one before begins with the village collective
+    (`…，村集体通过收取托管费和牛舍租赁，实现收入31.2万元`)."""
+    if not SUBJECTLESS.match(ctx.before) or ctx.clause[0] <= ctx.sentence[0]:
+        return False
+    start = max(ctx.sentence[0], *(ctx.text.rfind(m, ctx.sentence[0], ctx.clause[0] - 1) + 1 for m in "，,"))
+    return bool(COLLECTIVE_CLAUSE.match(ctx.text, start, ctx.clause[0]))
 
 
 def _paid_out(ctx: Context, lex: FigureWords) -> bool:

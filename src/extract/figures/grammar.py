@@ -51,7 +51,7 @@ CN_DIGITS: dict[str, int] = {
 UNITS: dict[str, tuple[str, str]] = {
     # money
     "元": ("元", "money"), "元钱": ("元", "money"), "块": ("元", "money"),
-    "块钱": ("元", "money"),
+    "块钱": ("元", "money"), "毛": ("元", "money"), "毛钱": ("元", "money"),  # 毛: a tenth of a 元
     "美元": ("美元", "other"), "港元": ("港元", "other"), "欧元": ("欧元", "other"),
     "日元": ("日元", "other"), "韩元": ("韩元", "other"), "英镑": ("英镑", "other"),
     # people and households
@@ -105,6 +105,9 @@ UNIT_BLOCKED_BEFORE: dict[str, str] = {
 BLOCK_COUNT_BEFORE = "地田板砖屏牌石状“"  # 另一块“蛋糕”: a piece of something
 # 里 is a length only before these: "10里地"; else a village name ("八里店", "三十里铺").
 LI_ALLOWED_BEFORE = "地路外远长"
+# 毛 is a tenth of a yuan only before these ("七毛五一斤", "三四毛钱", "两毛多。"); else a word of its
+# own ("毛收入", "毛竹", "一毛不拔").
+MAO_ALLOWED_BEFORE = "钱一二三四五六七八九多左上到至—-~，,。、；;！!？?”）)\n"
 # With a bare multiplier and no approx word these are idioms ("千家万户", "富万家", "千年枣林").
 BARE_MULT_BLOCKED_UNITS = ("户", "家", "年")
 

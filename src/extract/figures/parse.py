@@ -42,7 +42,7 @@ from .grammar import (
     APPROX_BEFORE, APPROX_BLOCKED_AFTER, APPROX_MONEY_ONLY, APPROX_BARE_MULT_ONLY, APPROX_LINKS,
     APPROX_MID, APPROX_AFTER, APPROX_AFTER_BLOCKED, VAGUE_HEADS, MULTIPLIERS,
     CN_DIGITS, UNITS, UNIT_FIRST_CHARS, UNIT_BLOCKED_BEFORE, BLOCK_COUNT_BEFORE,
-    LI_ALLOWED_BEFORE, BARE_MULT_BLOCKED_UNITS, PER_UNITS, PER_AFTER_ONE, PER_AVERAGE,
+    LI_ALLOWED_BEFORE, MAO_ALLOWED_BEFORE, BARE_MULT_BLOCKED_UNITS, PER_UNITS, PER_AFTER_ONE, PER_AVERAGE,
     RANGE_SEPARATORS, IDIOMS, TRADITIONAL,
 )
 from .numerals import cn2an_value as _cn2an, colloquial as _colloquial, stands_alone as _stands_alone
@@ -283,7 +283,20 @@ def _unit_ok(s: str, unit: str, end: int) -> bool:
         return not _followed_by(s, end, UNIT_BLOCKED_BEFORE[unit])
     if unit == "里":
         return _followed_by(s, end, LI_ALLOWED_BEFORE)
+    if unit == "毛":
+        return end >= len(s) or _followed_by(s, end, MAO_ALLOWED_BEFORE)
     return True
+
+
+def _tenths(end: _End, s: str) -> None:
+    """`七毛五` is 0.75 元, `三四毛钱` 0.3–0.4, `两毛多` over 0.2."""
+    end.value /= 10
+    end.value_max = None if end.value_max is None else end.value_max / 10
+    nxt = s[end.end:end.end + 1]
+    if s[end.end - 1] == "毛" and nxt in CN_DIGITS and nxt not in "零〇两" and not _followed_by(s, end.end + 1, "毛块元斤亩"):
+        end.value, end.end = end.value + CN_DIGITS[nxt] / 100, end.end + 1
+    elif nxt == "多":
+        end.approx, end.end = "over", end.end + 1
 
 
 def _set_unit(end: _End, s: str, written: str) -> None:
@@ -293,7 +306,9 @@ def _set_unit(end: _End, s: str, written: str) -> None:
     end.unit, end.kind = base, kind
     if "多" in written:
         end.approx = "over"
-    if kind == "money":
+    if written.startswith("毛"):
+        _tenths(end, s)
+    elif kind == "money":
         _colloquial_money(end, s, written)
     if kind == "time" and s[end.end:end.end + 1] == "多" and s[end.end + 1:end.end + 2] != "元":
         end.approx, end.end = "over", end.end + 1  # "3年多"
