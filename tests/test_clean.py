@@ -91,6 +91,12 @@ def test_script_of_dev_pages_matches_their_labels(cleaned, name, script):
     assert not traditional_chars(text_of(page))
 
 
+def test_a_simplified_page_keeps_names_t2s_would_change():
+    body = "吉林省乾安县让字镇富源村的牛舍裏,饲养员正在投喂饲料,合作社去年出栏肉牛210头。"
+    page = clean_page(body)
+    assert "乾安县" in text_of(page) and "牛舍里" in text_of(page)
+
+
 @pytest.mark.parametrize("line", ["相關文章:", "來源:臨清劉垓子", "微信公眾號"])
 def test_traditional_chrome_in_a_simplified_page_is_still_dropped(line):
     page = clean_page(BODY_003 + "\n\n" + line)

@@ -153,7 +153,7 @@ def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None
     if COLLECTIVE_GETS.search(ctx.before) and not DIVIDEND_WORD.search(ctx.before):
         return "collective_income"
     subject = COLLECTIVE_SUBJECT.match(ctx.text, _subject_start(ctx), ctx.figure.start) \
-        or _collective_did(ctx)
+        or (_collective_did(ctx) and not DIVIDEND_WORD.search(ctx.before))  # 获得分红收入: a dividend
     if role == "income" and per in (None, "年", "月") and subject and not TURNOVER.search(ctx.before):
         return "collective_income"  # 村集体通过出租厂房…，获得收入38.4万元 (not its 经营收入: a business's takings)
     if SHARED_OUT.search(ctx.before) and DIVIDED_AFTER.match(ctx.after):

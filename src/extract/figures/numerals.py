@@ -68,3 +68,14 @@ def money_tail(end, s: str, written: str) -> None:
 
 def _unit_starts(ch: str) -> bool:
     return bool(ch) and ch in UNIT_FIRST_CHARS
+
+
+def tenths(end, s: str) -> None:
+    """`七毛五` is 0.75 元, `三四毛钱` 0.3–0.4, `两毛多` over 0.2."""
+    end.value /= 10
+    end.value_max = None if end.value_max is None else end.value_max / 10
+    nxt, after = s[end.end:end.end + 1], s[end.end + 1:end.end + 2]
+    if s[end.end - 1] == "毛" and nxt in CN_DIGITS and nxt not in "零〇两" and not (after and after in "毛块元斤亩"):
+        end.value, end.end = end.value + CN_DIGITS[nxt] / 100, end.end + 1  # 七毛五 (not 七毛五斤)
+    elif nxt == "多":
+        end.approx, end.end = "over", end.end + 1

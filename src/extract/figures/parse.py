@@ -41,12 +41,12 @@ from ..lexicon import alternation
 from .grammar import (
     APPROX_BEFORE, APPROX_BLOCKED_AFTER, APPROX_MONEY_ONLY, APPROX_BARE_MULT_ONLY, APPROX_LINKS,
     APPROX_MID, APPROX_AFTER, APPROX_AFTER_BLOCKED, VAGUE_HEADS, MULTIPLIERS,
-    CN_DIGITS, UNITS, UNIT_FIRST_CHARS, UNIT_BLOCKED_BEFORE, BLOCK_COUNT_BEFORE,
+    CN_DIGITS, UNITS, UNIT_BLOCKED_BEFORE, BLOCK_COUNT_BEFORE,
     LI_ALLOWED_BEFORE, MAO_ALLOWED_BEFORE, BARE_MULT_BLOCKED_UNITS, PER_UNITS, PER_AFTER_ONE, PER_AVERAGE,
     RANGE_SEPARATORS, IDIOMS, TRADITIONAL,
 )
 from .numerals import cn2an_value as _cn2an, colloquial as _colloquial, stands_alone as _stands_alone
-from .numerals import money_tail as _colloquial_money
+from .numerals import money_tail as _colloquial_money, tenths as _tenths
 
 # ------------------------------------------------------------- compiled ---
 
@@ -286,17 +286,6 @@ def _unit_ok(s: str, unit: str, end: int) -> bool:
     if unit == "毛":
         return end >= len(s) or _followed_by(s, end, MAO_ALLOWED_BEFORE)
     return True
-
-
-def _tenths(end: _End, s: str) -> None:
-    """`七毛五` is 0.75 元, `三四毛钱` 0.3–0.4, `两毛多` over 0.2."""
-    end.value /= 10
-    end.value_max = None if end.value_max is None else end.value_max / 10
-    nxt = s[end.end:end.end + 1]
-    if s[end.end - 1] == "毛" and nxt in CN_DIGITS and nxt not in "零〇两" and not _followed_by(s, end.end + 1, "毛块元斤亩"):
-        end.value, end.end = end.value + CN_DIGITS[nxt] / 100, end.end + 1
-    elif nxt == "多":
-        end.approx, end.end = "over", end.end + 1
 
 
 def _set_unit(end: _End, s: str, written: str) -> None:

@@ -64,7 +64,7 @@ class CleanPage:
 def clean_page(text: str) -> CleanPage:
     text = FULL_WIDTH_POINT.sub(".", text.translate(INVISIBLE).translate(FULL_TO_HALF))
     script = detect_script(text)
-    text = _t2s().convert(text)  # also the odd Traditional line on a Simplified page
+    text = to_simplified(text, script)
     text = GARBAGE.sub("", PINYIN_GLOSS.sub("", ENTITY.sub(lambda m: html.unescape(m.group()), text)))
     # related links go before broken lines are joined: a list of titles is no broken sentence
     lines = [" ".join(line.split()) for line in join_soft_breaks(drop_related_links(text.split("\n")))]
@@ -73,6 +73,19 @@ def clean_page(text: str) -> CleanPage:
     lines = drop_repeated_titles([line for line in lines if not is_chrome(line)])
     paragraphs = drop_trailing_ads(join_broken_lines(lines))
     return CleanPage(paragraphs, script, meta)
+
+
+def to_simplified(text: str, script: str) -> str:
+    """Traditional characters converted (also the odd one on a Simplified page), except, on a page
+    not written in Traditional, the characters Simplified also uses in names (乾安县, 乾县: t2s
+    would write 干安县)."""
+    converted = _t2s().convert(text)
+    if script == "traditional" or len(converted) != len(text):
+        return converted
+    return "".join(o if o in SIMPLIFIED_ALSO else c for o, c in zip(text, converted))
+
+
+SIMPLIFIED_ALSO = frozenset("乾")  # a Simplified character too (乾坤, 乾县) that t2s turns into 干
 
 
 @lru_cache(maxsize=1)
