@@ -1170,6 +1170,16 @@ CASES = [
     case("the-year-before-is-no-divisor", "村集体经济收入31.2万元,比上一年增加了9.8万元。", "9.8万元", amt(98_000, "income_increase")),
     case("what-is-left-after-costs", "“毛收入八九万,除去肥料、农药这些开支,能落下四五万。”", "四五万",
          amt(40_000, "income", vmax=50_000)),
+    case("a-village-that-invested-earns", "东岭村入股资金80万元,每年稳定分得收益8万元。", "8万元",
+         amt(80_000, "collective_income", per="年")),
+    case("rent-into-a-named-villages-collective", "厂房租给企业,每年租金收入26.4万元全部纳入南岗村集体经济收入。", "26.4万元",
+         amt(264_000, "collective_income", per="年")),
+    case("a-levy-by-the-kilo-for-the-collective", "合作社按收购量每公斤提取0.4元作为村集体收入。", "0.4元",
+         amt(0.4, "collective_income", per="公斤")),
+    case("earning-more-per-mu", "加工成小米卖,一亩地能多挣一百来块。", "一百来块", amt(100, "income_increase", per="亩", approx="about")),
+    case("a-gap-in-a-price-by-the-jin", "“今年鲜叶收购价每斤70元,比散卖高出十几块。”", "十几块", amt(10, "price", per="斤", approx="over")),
+    case("a-gap-by-the-head", "他家养了30头牛,每头比往年多卖两三千元。", "两三千元",
+         amt(2_000, "income_increase", per="头", vmax=3_000)),
     case("a-dividend-by-the-horse", "合作社按入股马匹分红,每匹马一年分红1500元。", "1500元", amt(1_500, "dividend", per="匹")),
 ]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex as re
 
 from .context import Context
-from .divisors import COLLECTIVE_GETS, GROWN_ON, PERIODS, WEIGHT_UNITS, choose_per, per_units, piece_rate
+from .divisors import COLLECTIVE_GETS, GROWN_ON, PERIODS, WEIGHT_UNITS, choose_per, per_units, piece_rate, weight_priced_before
 from .groups import count_fields
 from .lexicon import FigureWords
 
@@ -21,19 +21,19 @@ SEASON_SUMMED = re.compile(r"季(?:下来|已经|就|能|下|里)")  # 一个春
 PEOPLE_AVERAGE = re.compile(r"人均")
 HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家|家庭")
 MODIFIES = re.compile(r"(?:以上|左右|多)?的(?:标准(?:支付|发放|收取|兑现|给予)?)?")  # 5000元的分红: the figure modifies the noun after 的
-INCREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,12}?(?:增加|增长|高出|提高|多(?:挣|赚|收入|收|出)?)了?$")  # 比种玉米多挣
+INCREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,12}?(?:增加|增长|高出|提高|多(?:挣|赚|收入|收|出|卖)?)了?$")  # 比种玉米多挣
 PAID_TO_COLLECTIVE = re.compile(r"向\p{Han}{0,6}?村(?:集体|级)[^，,。；;]{0,6}?(?:交|缴|支付|上交|缴纳|交纳)[^，,。；;]{0,8}$")
-PAID_TO_COLLECTIVE_AT_RATE = re.compile(r"的标准向\p{Han}{0,6}?村(?:集体|级)\p{Han}{0,4}?(?:交|缴|支付|上交|缴纳|交纳)")
+PAID_TO_COLLECTIVE_AT_RATE = re.compile(r"的标准(?:向|给)\p{Han}{0,6}?村(?:集体|级)\p{Han}{0,4}?(?:交|缴|支付|上交|缴纳|交纳|提取)")
 RANKED_VILLAGE = re.compile(r"(?:最高|最低|最多|最少)的\p{Han}{1,8}?村\p{Han}{0,3}$")  # 收入最高的北甸子村达到168万元
-COLLECTIVE_CLAUSE = re.compile(r"\p{Han}{0,5}?村集体|村级集体")
-SUBJECTLESS = re.compile(r"(?:共|又|还|再|也|每年|全年)?(?:实现|获得|取得|达到|创收)")
+COLLECTIVE_CLAUSE = re.compile(r"\p{Han}{0,5}?村集体|村级集体|\p{Han}{1,5}村(?:还|也|又)?(?:以|将|把|用|利用|通过|投资|入股|出资)")
+SUBJECTLESS = re.compile(r"(?:共|又|还|再|也|每年|全年)?(?:稳定)?(?:实现|获得|取得|达到|创收|分得|分到|收取)")
 COLLECTIVE_SUBJECT = re.compile(r"(?:(?:\d{4}年|去年|今年)[，,]?)?(?:\p{Han}{1,5}村)?(?:村集体|村级|村?股份经济合作社)"
                                 r"(?!\p{Han}{0,3}的)")
 DIVIDEND_WORD = re.compile(r"分红|红利")  # 村集体分得红利16.5万元 is a dividend, 分得收益 collective income
 SHARED_OUT = re.compile(r"(?:拿出|提取|提出)[^，,。；;]{0,8}$")
 DIVIDED_AFTER = re.compile(r"\p{Han}{0,4}?分红")
 GOES_TO_COLLECTIVE = re.compile(r"[，,]?\p{Han}{0,3}?(?:全部|均)?(?:归|计入|纳入|进入|进|作为|交给|上交)(?:了)?"
-                                r"(?:村(?:集体|级)|\p{Han}{0,6}村股份经济合作社)")
+                                r"(?:\p{Han}{0,5}?村(?:集体|级)|\p{Han}{0,6}村股份经济合作社)")  # 全部纳入丁寨村集体
 VILLAGE_LEVEL = re.compile(r"(?:以上|以下)?的(?:行政)?村")
 RENT = re.compile(r"流转|租给|出租|租金")
 WORTH = re.compile(r"价值$")  # 价值上万元的鹿: what one thing is worth
@@ -91,8 +91,11 @@ def amount_fields(ctx: Context, lex: FigureWords) -> dict:
     f = ctx.figure
     units = per_units(ctx, lex) + ([f.per] if f.per else [])  # in written order: 每亩[每年500元]
     per = choose_per(units, "")
-    role = "price" if per in WEIGHT_UNITS else amount_role(ctx, lex, per, pay_period=choose_per(units, "wage"))
+    by_weight = per in WEIGHT_UNITS and not GOES_TO_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1])
+    role = "price" if by_weight else amount_role(ctx, lex, per, pay_period=choose_per(units, "wage"))
     per = choose_per(units, role)
+    if per is None and INCREASE_BEFORE.search(ctx.before) and (weight := weight_priced_before(ctx, lex)):
+        role, per = "price", weight  # 每斤卖到9.9元，比普通大米多卖三块多: a gap in the price by the jin
     if role == "wage" and PEOPLE_AVERAGE.search(ctx.before):
         per = "人"  # 人均月工资2800元: an average over the workers (SPEC: 人均 → 人); 每人每天 stays by the day
     if piece := piece_rate(ctx, lex):
@@ -107,14 +110,14 @@ def amount_fields(ctx: Context, lex: FigureWords) -> dict:
 def amount_role(ctx: Context, lex: FigureWords, per: str | None, pay_period: str | None = None) -> str:
     cue = nearest_cue(ctx, lex)
     role = lex.role_of[cue] if cue else ("income" if GIVEN_TO.search(ctx.before) else "other")
-    if cue and cue.startswith("卖"):  # 卖出猕猴桃1200多万元 brought in; 一只能卖到120元 is a price
+    if cue and cue.startswith("卖") and not INCREASE_BEFORE.search(ctx.before):  # 卖出…1200多万元 brought in; 一只能卖到120元 a price
         return "income" if per is None or per in GROWN_ON else "price" if per not in PERIODS else role
     if structural := _role_from_structure(ctx, role, per):
         return structural
     paid_person = per in (None, "人", "户") or per in PERIODS  # not 每头牛每月交托管费150元
     if pay_period in ("天", "月", "小时") and paid_person and (cue is None or cue in EARN_VERBS or not _own_cue(ctx, lex)):
         return "wage"  # 一天能挣200块, 每人每天能挣, 一个月能拿三千来块: pay for work by the day or month
-    if role in ("income", "other") and _pay_summed(ctx, lex):
+    if role in ("income", "other", "income_increase") and _pay_summed(ctx, lex):
         return "wage"
     if role == "income" and (_work_before(ctx, lex) or _pay_for_work(ctx, lex, per, cue)):
         return "wage"  # 在车间务工…月收入2000元: what a worker earns

@@ -142,3 +142,13 @@ def _per_of(m: re.Match) -> str:
     unit = found.get("unit") or found.get("thing") or found.get("avg") or found.get("each") or found.get("each_thing") \
         or found.get("each_one") or found["mu"]
     return "天" if unit == "日" else unit
+
+
+def weight_priced_before(ctx: Context, lex: FigureWords) -> str | None:
+    """The weight the clause right before prices by (`收购价每斤80元，比散卖高出十几块`): a gap
+    after it is a gap in that price."""
+    divisors = list(lex.per_strong.finditer(ctx.text, ctx.sentence[0], ctx.clause[0]))
+    if not divisors or CLAUSE_BREAK.search(ctx.text, divisors[-1].end(), ctx.clause[0] - 1):
+        return None
+    unit = _per_of(divisors[-1])
+    return unit if unit in WEIGHT_UNITS else None
