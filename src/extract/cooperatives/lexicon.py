@@ -29,6 +29,10 @@ class CoopWords(NameStops):
         return re.compile(f"(?:{alternation(self.kinds)})$")
 
     @cached_property
+    def kind_words(self) -> re.Pattern:
+        return re.compile(alternation(self.kinds))
+
+    @cached_property
     def founding_pattern(self) -> re.Pattern:
         """A verb that says who set a cooperative up (`领办`) or names it (`成立`)."""
         return compile_alternation((*self.founding_verbs, *self.naming_verbs))

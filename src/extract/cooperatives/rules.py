@@ -28,6 +28,7 @@ MODEL = re.compile(r"[“‘\"]?((?:[\p{Han}()（）]{1,8}[+＋]){1,6}[\p{Han}()
 MAX_NAME = 24
 MODEL_JOINS = ("+", "＋")
 NOT_IN_COOP_NAMES = NOT_IN_NAMES | {"m", "q"}  # nor a count: `一批专业合作社`
+LEGAL_FORM_ONLY = ("", "专业", "农民", "农民专业")  # `横岭村合作社`, `英阿瓦提村农民专业合作社`: the village's one
 VILLAGE_SUFFIX = re.compile(r"(?:行政|自然)?村$|社区$|嘎查$")
 
 
@@ -38,6 +39,7 @@ class CoopMention:
     name: str       # quotes removed
     key: str        # what two mentions of one cooperative share (`火凤凰`)
     village: str | None
+    generic: bool = False  # nothing but places and a legal form (`英阿瓦提村农民专业合作社`): the village's own
 
 
 @dataclass
@@ -91,7 +93,8 @@ def _mention_at(text: str, s: int, e: int, geo: Geography, lex: CoopWords) -> tu
     if villages or core or named_by_place:
         naming = any(text[:start].endswith(v) for v in lex.naming_verbs)
         strong = (bool(villages) or trade or naming or written != body) and not _in_model(text, start, e)
-        return CoopMention(start, e, body + text[s:e], core or body, villages[0].name if villages else None), strong
+        village = villages[0].name if villages else None
+        return CoopMention(start, e, body + text[s:e], core or body, village, generic=kind in LEGAL_FORM_ONLY), strong
     mention = _named_by_village(text, start, s, e, kind, geo)
     return (mention, True) if mention else None
 
@@ -146,7 +149,8 @@ def _name_start(text: str, s: int, lex: CoopWords, places: tuple[tuple[int, int]
     cut = next((a for a, b in places if b == cut - 1 and a >= start), cut)  # 乃东区达玛藏鸡: 达 is the name's
     quoted = [(m.start(), m.end()) for m in QUOTED_RUN.finditer(text, start, s)]
     cut = next((a for a, b in quoted if a < cut < b), cut)  # nor inside a quoted part: “橘乡和丰”
-    return word_start(text, cut, s, places, stops=NOT_IN_COOP_NAMES)
+    trades = tuple((m.start(), m.end()) for m in lex.kind_words.finditer(text, cut, s))  # 瓜果种植…: a verb of its trade
+    return word_start(text, cut, s, places + trades, stops=NOT_IN_COOP_NAMES)
 
 
 def _strip_places(body: str, places: list[str]) -> str:
@@ -195,9 +199,16 @@ def _same(coop: Cooperative, m: CoopMention) -> bool:
     for other in coop.mentions:
         if other.key == m.key or (min(len(other.key), len(m.key)) >= 2 and (other.key in m.key or m.key in other.key)):
             return True
-        if m.village and m.village == other.village and m.village in (m.key, other.key):
+        if m.generic and _of_village(other, m.village) or other.generic and _of_village(m, other.village):
             return True  # `横岭村合作社`: the village's cooperative, named in full elsewhere
     return False
+
+
+def _of_village(m: CoopMention, village: str | None) -> bool:
+    """m is the cooperative of that village: written with it (`横岭村金橘…合作社`) or named after it
+    (`英阿瓦提瓜果种植…合作社` of 英阿瓦提村)."""
+    stem = VILLAGE_SUFFIX.sub("", village or "")
+    return bool(village) and (m.village == village or len(stem) >= 2 and stem in m.name)
 
 
 # ----------------------------------------------------------------------- fields ---

@@ -19,20 +19,20 @@ DAY_OR_MONTH_PAY = re.compile(r"(?:一|每)个?(?:月|天)(?:[^,，。]{0,8}?(?:
                               r"|\d[\d.]*\s*(?:块钱|块|元)(?:钱)?一(?:天|个月)")
 SEASON_SUMMED = re.compile(r"季(?:下来|已经|就|能|下|里)")  # 一个春茶季下来，挣个八九千块
 PEOPLE_AVERAGE = re.compile(r"人均")
-HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家|家庭")
+HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家|家庭|两口子|夫妻|我和|两个人")
 MODIFIES = re.compile(r"(?:以上|左右|多)?的(?:标准(?:支付|发放|收取|兑现|给予)?)?")  # 5000元的分红: the figure modifies the noun after 的
 INCREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,12}?(?:增加|增长|高出|提高|多(?:挣|赚|收入|收|出|卖)?)了?$")  # 比种玉米多挣
-PAID_TO_COLLECTIVE = re.compile(r"向\p{Han}{0,6}?村(?:集体|级)[^，,。；;]{0,6}?(?:交|缴|支付|上交|缴纳|交纳)[^，,。；;]{0,8}$")
+PAID_TO_COLLECTIVE = re.compile(r"(?:向|给)\p{Han}{0,6}?村(?:集体|级)[^，,。；;]{0,6}?(?:交|缴|支付|上交|缴纳|交纳|提留)[^，,。；;]{0,8}$")
 PAID_TO_COLLECTIVE_AT_RATE = re.compile(r"的标准(?:向|给)\p{Han}{0,6}?村(?:集体|级)\p{Han}{0,4}?(?:交|缴|支付|上交|缴纳|交纳|提取)")
 RANKED_VILLAGE = re.compile(r"(?:最高|最低|最多|最少)的\p{Han}{1,8}?村\p{Han}{0,3}$")  # 收入最高的北甸子村达到168万元
 COLLECTIVE_CLAUSE = re.compile(r"\p{Han}{0,5}?村集体|村级集体|\p{Han}{1,5}村(?:还|也|又)?(?:以|将|把|用|利用|通过|投资|入股|出资)")
-SUBJECTLESS = re.compile(r"(?:共|又|还|再|也|每年|全年)?(?:稳定)?(?:实现|获得|取得|达到|创收|分得|分到|收取)")
+SUBJECTLESS = re.compile(r"(?:共|又|还|再|也|每年|全年|每\p{Han})?(?:稳定|保底)?(?:实现|获得|取得|达到|创收|分得|分到|收取|收益)")
 COLLECTIVE_SUBJECT = re.compile(r"(?:(?:\d{4}年|去年|今年)[，,]?)?(?:\p{Han}{1,5}村)?(?:村集体|村级|村?股份经济合作社)"
                                 r"(?!\p{Han}{0,3}的)")
 DIVIDEND_WORD = re.compile(r"分红|红利")  # 村集体分得红利16.5万元 is a dividend, 分得收益 collective income
 SHARED_OUT = re.compile(r"(?:拿出|提取|提出)[^，,。；;]{0,8}$")
 DIVIDED_AFTER = re.compile(r"\p{Han}{0,4}?分红")
-GOES_TO_COLLECTIVE = re.compile(r"[，,]?\p{Han}{0,3}?(?:全部|均)?(?:归|计入|纳入|进入|进|作为|交给|上交)(?:了)?"
+GOES_TO_COLLECTIVE = re.compile(r"[，,]?(?!其中)\p{Han}{0,4}?(?:全部|均)?(?:归|计入|纳入|进入|进|作为|交给|上交)(?:了)?"
                                 r"(?:\p{Han}{0,5}?村(?:集体|级)|\p{Han}{0,6}村股份经济合作社)")  # 全部纳入丁寨村集体
 VILLAGE_LEVEL = re.compile(r"(?:以上|以下)?的(?:行政)?村")
 RENT = re.compile(r"流转|租给|出租|租金")
@@ -75,6 +75,14 @@ def classify(ctx: Context, lex: FigureWords) -> tuple[str, dict] | None:
     return None
 
 
+def _weight_means_else(ctx: Context, lex: FigureWords) -> bool:
+    """Money by the jin that is not its price: paid to the collective (`每销售一斤花椒向村集体缴纳0.6元`,
+    `…作为村集体收入`), a rebate (`二次返利每斤0.3元`) or a cost (`每斤运输成本降了0.5元`)."""
+    own = {lex.role_of[m.group()] for m in lex.role_pattern.finditer(ctx.before)}
+    return bool(own & {"cost", "dividend", "wage", "collective_income"}) or bool(PAID_TO_COLLECTIVE.search(ctx.before)) \
+        or bool(GOES_TO_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1]))
+
+
 def money_context(ctx: Context, lex: FigureWords) -> bool:
     """A bare 万/亿 is money when a role cue or the word 钱/金额 stands in its sentence, or when it
     is a difference (`同比去年高出3万多`) right after a sentence about money."""
@@ -91,7 +99,7 @@ def amount_fields(ctx: Context, lex: FigureWords) -> dict:
     f = ctx.figure
     units = per_units(ctx, lex) + ([f.per] if f.per else [])  # in written order: 每亩[每年500元]
     per = choose_per(units, "")
-    by_weight = per in WEIGHT_UNITS and not GOES_TO_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1])
+    by_weight = per in WEIGHT_UNITS and not _weight_means_else(ctx, lex)
     role = "price" if by_weight else amount_role(ctx, lex, per, pay_period=choose_per(units, "wage"))
     per = choose_per(units, role)
     if per is None and INCREASE_BEFORE.search(ctx.before) and (weight := weight_priced_before(ctx, lex)):
@@ -155,10 +163,10 @@ def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None
         return "collective_income"  # 冷库租金收入31.6万元，全部归村集体
     if COLLECTIVE_GETS.search(ctx.before) and not DIVIDEND_WORD.search(ctx.before):
         return "collective_income"
-    subject = COLLECTIVE_SUBJECT.match(ctx.text, _subject_start(ctx), ctx.figure.start) \
+    subject = COLLECTIVE_SUBJECT.match(ctx.text, _subject_start(ctx), ctx.figure.start) and per not in ("亩",) \
         or (_collective_did(ctx) and not DIVIDEND_WORD.search(ctx.before))  # 获得分红收入: a dividend
-    if role == "income" and per in (None, "年", "月") and subject and not TURNOVER.search(ctx.before):
-        return "collective_income"  # 村集体通过出租厂房…，获得收入38.4万元 (not its 经营收入: a business's takings)
+    if role == "income" and per not in ("人", "户") and subject and not TURNOVER.search(ctx.before):
+        return "collective_income"  # 村集体通过出租厂房…，获得收入38.4万元 (not its 经营收入, nor 一亩…收入: the farmers')
     if SHARED_OUT.search(ctx.before) and DIVIDED_AFTER.match(ctx.after):
         return "dividend"  # 拿出105万元二次分红
     if (VILLAGE_LEVEL.match(ctx.after) or RANKED_VILLAGE.search(ctx.before)) \

@@ -17,7 +17,7 @@ COLLECTIVE_GETS = re.compile(r"(?:村(?:级|集体)|(?<!从)村里)[^，,。；;
                              r"[^，,。；;]{0,10}$")
 DESCRIBED = re.compile(r"(?:总)?投资|建成|新建|占地")
 ONE_THING = re.compile(r"一(\p{Han})")
-PIECE_WORK = re.compile(r"(?:编|采|剥|缝|绣|(?<!采)摘|(?<!承)包|拣|织|剪|削|串|扎|糊|叠)一(\p{Han})\p{Han}{0,5}?(?:能|可)?(?P<paid>给|挣|赚|拿|得)?$")
+PIECE_WORK = re.compile(r"(?:编|采|剥|缝|绣|刻|(?<!采)摘|(?<!承)包|拣|织|剪|削|串|扎|糊|叠)一(\p{Han})\p{Han}{0,5}?(?:能|可)?(?P<paid>给|挣|赚|拿|得)?$")
 PIECE_PAY = re.compile(r"计件|按件|工钱|工资|取酬|计酬")
 THING_NAMED = re.compile(r"从?|\p{Han}{1,3}")  # 一盒168元, 一张蚕种一百来块钱: nothing but the thing between
 SOLD = re.compile(r"卖(?!出)|价|只要")
