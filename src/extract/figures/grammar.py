@@ -31,7 +31,7 @@ APPROX_BARE_MULT_ONLY = ("上",)
 # Filler between a two-character approx word and the number: "最少也有1500元".
 APPROX_LINKS = ("也有", "达到", "达", "有", "了")
 # Between number and unit ("300余万元", "10来个", "十几万").
-APPROX_MID: dict[str, str] = {"余": "over", "多": "over", "几": "over", "来": "about"}
+APPROX_MID: dict[str, str] = {"余": "over", "多": "over", "几": "over", "来": "about", "把": "about"}  # 万把块: about 10000
 # After the unit ("3500元以上").
 APPROX_AFTER: dict[str, str] = {
     "以上": "over", "以下": "under", "以内": "under", "左右": "about", "上下": "about",

@@ -4,14 +4,21 @@
 worse) on some it misreads ("零十五", "一亿五"), and one odd numeral in a page must not end
 a run. `colloquial` reads one digit after the last 万/亿 as the next place down, as a
 speaker means it: "一亿五" is 1.5亿, "两亿三千" 2.3亿, "一万亿五" 1.5万亿, "一万五" 1.5万.
+`headed_pair` reads a spoken pair after a head ("十二三万"); `money_tail` and `tenths` the jiao
+a speaker adds after 块 or 毛 ("79块9", "七毛五").
 """
 from __future__ import annotations
+
+from math import prod
 
 import cn2an
 import regex
 
 from .grammar import CN_DIGITS, MULTIPLIERS, UNIT_FIRST_CHARS
 
+# A written head before the pair: "十二三" (12-13), "两千四五百" (2400-2500), "三十四五" (34-35).
+HEADED_PAIR = regex.compile(r"(?P<head>.*?[十百千万])(?P<a>[一二三四五六七八九])(?P<b>[二三四五六七八九])"
+                            r"(?P<tail>[十百千]*)")
 COLLOQUIAL = regex.compile(r"(?P<head>.*[万亿])(?P<digit>[一二三四五六七八九两])(?P<place>千?)")
 
 
@@ -79,3 +86,18 @@ def tenths(end, s: str) -> None:
         end.value, end.end = end.value + CN_DIGITS[nxt] / 100, end.end + 1  # 七毛五 (not 七毛五斤)
     elif nxt == "多":
         end.approx, end.end = "over", end.end + 1
+
+
+def headed_pair(run: str):
+    """"十二三万" -> 120000..130000: a head, then two consecutive digits sharing one place."""
+    inner = run.rstrip("万亿")
+    outer = prod(MULTIPLIERS[c] for c in run[len(inner):])
+    m = HEADED_PAIR.fullmatch(inner)
+    if not m or CN_DIGITS[m["b"]] != CN_DIGITS[m["a"]] + 1:
+        return None
+    head = cn2an_value(m["head"])
+    if head is None:
+        return None
+    place = prod(MULTIPLIERS[c] for c in m["tail"]) if m["tail"] else max(MULTIPLIERS[m["head"][-1]] // 10, 1)
+    low, high = head + CN_DIGITS[m["a"]] * place, head + CN_DIGITS[m["b"]] * place
+    return float(low * outer), float(high * outer), float(place * outer), False, None

@@ -46,7 +46,7 @@ from .grammar import (
     RANGE_SEPARATORS, IDIOMS, TRADITIONAL,
 )
 from .numerals import cn2an_value as _cn2an, colloquial as _colloquial, stands_alone as _stands_alone
-from .numerals import money_tail as _colloquial_money, tenths as _tenths
+from .numerals import headed_pair as _headed_pair, money_tail as _colloquial_money, tenths as _tenths
 
 # ------------------------------------------------------------- compiled ---
 
@@ -62,10 +62,11 @@ _TOKEN = regex.compile(
     r"|(?P<ar>\d{1,3}(?:,\d{3})+(?![\d.])(?=[多余]?" + _MULT_CLASS + r"*[多余]?(?:"
     + _UNIT_ALT + r"))|\d+(?:\.\d+)?)"
     r"|(?P<vague>" + alternation(VAGUE_HEADS) + r")(?=[十百千万亿])"
-    r"|(?P<cn>(?:[零〇一二三四五六七八九十万亿两]|百(?!分)|千(?![克米瓦]))+)"
+    r"|(?P<cn>(?:[零〇一二三四五六七八九十万亿两]|百(?!分)|千(?![克米瓦]))+"
+    r"(?:点[零〇一二三四五六七八九]+(?=[万亿元块亩斤吨]))?)"  # 十一点五万元: a decimal written out
 )
 _SUFFIX = regex.compile(
-    r"(?P<mid1>[多余来几])?(?: (?=[十百千万亿]))?(?P<mult>" + _MULT_CLASS + r"*)(?P<mid2>[多余])?"
+    r"(?P<mid1>[多余来几]|(?<=[百千万])把(?=块|元))?(?: (?=[十百千万亿]))?(?P<mult>" + _MULT_CLASS + r"*)(?P<mid2>[多余])?"
     r"(?: (?=\p{Han}))?(?P<unit>" + _UNIT_ALT + r")?"  # "74 户", "3 万元": a stray space inside
 )
 _PER_AFTER = regex.compile(
@@ -77,9 +78,6 @@ _SEPARATOR = regex.compile(alternation(RANGE_SEPARATORS))
 _IDIOM = regex.compile(alternation(IDIOMS))
 _JUXTAPOSED = regex.compile(r"([一两二三四五六七八九])([两二三四五六七八九])([十百千万亿]*)")
 IDIOMATIC_PAIRS = {(3, 5)}  # 三五万: "three to five", the one non-consecutive pair in use
-# A written head before the pair: "十二三" (12-13), "两千四五百" (2400-2500), "三十四五" (34-35).
-_HEADED_PAIR = regex.compile(r"(?P<head>.*?[十百千万])(?P<a>[一二三四五六七八九])(?P<b>[二三四五六七八九])"
-                             r"(?P<tail>[十百千]*)")
 # Words before the number are matched on a short window ending at the number;
 # the leftmost match in the window is the longest word ("不超过" over "超过").
 _APPROX_BEFORE_RE = regex.compile(
@@ -214,6 +212,8 @@ def _mix_value(tok) -> float:
 
 @lru_cache(maxsize=4096)
 def _cn_core(run: str):
+    if "点" in run:
+        return _cn_decimal(run)
     if (m := _JUXTAPOSED.fullmatch(run)) and _pair(CN_DIGITS[m[1]], CN_DIGITS[m[2]]):
         scale = prod(MULTIPLIERS[c] for c in m[3])
         return float(CN_DIGITS[m[1]] * scale), float(CN_DIGITS[m[2]] * scale), scale, False, None
@@ -233,23 +233,18 @@ def _cn_core(run: str):
     return float(value), None, _cn_scale(run), bare, digit
 
 
+def _cn_decimal(run: str):
+    """`十一点五` is 11.5, `三点二五` 3.25."""
+    whole, fraction = run.split("点")
+    core = _cn_core(whole)
+    if core is None or core[1] is not None:
+        return None
+    value = Decimal(str(core[0])) + Decimal("0." + "".join(str(CN_DIGITS[c]) for c in fraction))
+    return value, None, 1.0, False, None
+
+
 def _pair(a: int, b: int) -> bool:
     return b == a + 1 or (a, b) in IDIOMATIC_PAIRS
-
-
-def _headed_pair(run: str):
-    """"十二三万" -> 120000..130000: a head, then two consecutive digits sharing one place."""
-    inner = run.rstrip("万亿")
-    outer = prod(MULTIPLIERS[c] for c in run[len(inner):])
-    m = _HEADED_PAIR.fullmatch(inner)
-    if not m or CN_DIGITS[m["b"]] != CN_DIGITS[m["a"]] + 1:
-        return None
-    head = _cn2an(m["head"])
-    if head is None:
-        return None
-    place = prod(MULTIPLIERS[c] for c in m["tail"]) if m["tail"] else max(MULTIPLIERS[m["head"][-1]] // 10, 1)
-    low, high = head + CN_DIGITS[m["a"]] * place, head + CN_DIGITS[m["b"]] * place
-    return float(low * outer), float(high * outer), float(place * outer), False, None
 
 
 def _cn_scale(run: str) -> float:
