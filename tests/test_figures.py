@@ -1195,6 +1195,8 @@ CASES = [
     case("a-couples-year-is-the-households", "“我们在基地打工,一个月能挣五千多,两口子一年下来收入七万多元。”", "七万多元",
          amt(70_000, "income", per="年", approx="over")),
     case("a-shed-rented-out", "合作社把大棚按每棚每年3000元租给社员。", "每年3000元", amt(3_000, "income", per="棚")),
+    case("parts-of-the-collectives-income", "村集体经济收入达到46.8万元,其中资产租赁收入9.8万元。", "9.8万元",
+         amt(98_000, "collective_income")),
     case("a-dividend-by-the-horse", "合作社按入股马匹分红,每匹马一年分红1500元。", "1500元", amt(1_500, "dividend", per="匹")),
 ]
 

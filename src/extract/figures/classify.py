@@ -26,6 +26,7 @@ PAID_TO_COLLECTIVE = re.compile(r"(?:向|给)\p{Han}{0,6}?村(?:集体|级)[^，
 PAID_TO_COLLECTIVE_AT_RATE = re.compile(r"的标准(?:向|给)\p{Han}{0,6}?村(?:集体|级)\p{Han}{0,4}?(?:交|缴|支付|上交|缴纳|交纳|提取)")
 RANKED_VILLAGE = re.compile(r"(?:最高|最低|最多|最少)的\p{Han}{1,8}?村\p{Han}{0,3}$")  # 收入最高的北甸子村达到168万元
 COLLECTIVE_CLAUSE = re.compile(r"\p{Han}{0,5}?村集体|村级集体|\p{Han}{1,5}村(?:还|也|又)?(?:以|将|把|用|利用|通过|投资|入股|出资)")
+COLLECTIVE_TOTAL = re.compile(r"(?:村集体|集体经济)[^。；;]{0,12}?收入[^。；;，,]{0,12}?[\d.]+\s*万?元[。，,]\s*$")
 SUBJECTLESS = re.compile(r"(?:共|又|还|再|也|每年|全年|每\p{Han})?(?:稳定|保底)?(?:实现|获得|取得|达到|创收|分得|分到|收取|收益)")
 COLLECTIVE_SUBJECT = re.compile(r"(?:(?:\d{4}年|去年|今年)[，,]?)?(?:\p{Han}{1,5}村)?(?:村集体|村级|村?股份经济合作社)"
                                 r"(?!\p{Han}{0,3}的)")
@@ -159,6 +160,8 @@ def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None
         return "price"  # 旺季客房每晚380元: a room's rate
     if WORTH.search(ctx.before) and MODIFIES.match(ctx.after) and role != "investment":
         return "price"  # 价值上万元的鹿 (but 购进了价值1000万元的农机 is money invested)
+    if _part_of_collective_income(ctx):
+        return "collective_income"  # 村集体经济收入达到46.8万元，其中分红收入31万元、资产租赁收入9.8万元
     if GOES_TO_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1]):
         return "collective_income"  # 冷库租金收入31.6万元，全部归村集体
     if COLLECTIVE_GETS.search(ctx.before) and not DIVIDEND_WORD.search(ctx.before):
@@ -175,6 +178,13 @@ def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None
     if role == "price" and RENT.search(ctx.text, *ctx.clause):
         return "income"
     return None
+
+
+def _part_of_collective_income(ctx: Context) -> bool:
+    """The clause lists the parts (`其中…`) of the collective's income stated right before it."""
+    if not ctx.before.startswith("其中") or DIVIDEND_WORD.search(ctx.before):
+        return False  # 其中合作社分红提取15.6万元: a part named a dividend stays one
+    return bool(COLLECTIVE_TOTAL.search(ctx.text, max(0, ctx.clause[0] - 40), ctx.clause[0]))
 
 
 def _subject_start(ctx: Context) -> int:

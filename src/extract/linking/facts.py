@@ -113,9 +113,8 @@ def _compatible(x, y) -> bool:
 def _same_value(table: str, a: dict, b: dict) -> bool:
     key = "value_yuan" if table == "amounts" else "value"
     x, y = a[key], b[key]
-    over = [f for f in (a, b) if f.get("approx") == "over"]
-    if len(over) == 1 and _over_covers(over[0][key], y if over[0] is a else x):
-        return True  # `四十多万` in the lead, `46.3万元` in the body
+    if b.get("approx") == "over" and a.get("approx") == "exact" and _over_covers(y, x):
+        return True  # `四十多万` in the lead (b, the earlier), `46.3万元` in the body (a)
     if a.get("approx") != "exact" or b.get("approx") != "exact":
         tolerance = ROUNDED_TOLERANCE
     else:  # a round figure (`1300万`) may restate a precise one (`1311.5万`)
