@@ -14,6 +14,8 @@ FROM_EARLIER = re.compile(r"(\p{Han}+?)(?:从|由)\p{Han}{0,4}的$")
 ORGANISATION_FIRST = re.compile(r"^\p{Han}*?(?:合作社|公司|车间|基地)(?=\p{Han}{2})")
 LOCATED_GROUP = re.compile(r"(\p{Han}+?)在[^\P{Han}的]{1,8}?(?:共有|有|达)$")
 COUNT_WRITTEN = re.compile(r"[零一二两三四五六七八九十百千万余多]+(?:户|人|名)")
+STOP_INSIDE = re.compile(r"党组织")  # words holding a stop that are no stop themselves
+PLACE_FIRST = re.compile(r"^\p{Han}{1,4}?(?:(?<![农乡驻进])村|寨|社区)(?=\p{Han}{2})")  # 移民村搬迁群众, 村寨茶农: who, not where
 POOR_RELOCATED = re.compile(r"(?:贫困|建档立卡)\p{Han}{0,6}?(?:易地扶贫)?搬迁|搬迁(?:建档立卡|贫困)")
 
 
@@ -67,11 +69,12 @@ def group_before(before: str, lex: FigureWords) -> str | None:
 
 
 def _cut_at_stops(phrase: str, lex: FigureWords) -> str | None:
+    masked = STOP_INSIDE.sub(lambda m: "#" * len(m.group()), phrase)  # 村党组织书记: 组织 there is no verb
     for stop in lex.stops_longest_first:
-        i = phrase.rfind(stop)
+        i = masked.rfind(stop)
         if i >= 0:
-            phrase = phrase[i + len(stop):]
-    return phrase.strip("、") or None
+            phrase, masked = phrase[i + len(stop):], masked[i + len(stop):]
+    return PLACE_FIRST.sub("", phrase).strip("、") or None
 
 
 def inherit_group(fields: dict, previous: dict | None) -> None:
