@@ -91,6 +91,12 @@ def test_script_of_dev_pages_matches_their_labels(cleaned, name, script):
     assert not traditional_chars(text_of(page))
 
 
+def test_a_sentence_broken_across_a_blank_line_is_joined():
+    page = clean_page("西和:花椒红了 刺绣出好日子\n\n在李家河村,一针一线绣出了致富经。村里的刺绣扶贫\n\n车间由巧娘子刺绣专业合作社运营,吸纳妇女63人。")
+    assert "村里的刺绣扶贫车间由巧娘子刺绣专业合作社运营" in text_of(page)
+    assert page.paragraphs[0] == "西和:花椒红了 刺绣出好日子"
+
+
 def test_a_simplified_page_keeps_names_t2s_would_change():
     body = "吉林省乾安县让字镇富源村的牛舍裏,饲养员正在投喂饲料,合作社去年出栏肉牛210头。"
     page = clean_page(body)

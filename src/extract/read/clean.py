@@ -253,7 +253,8 @@ def join_broken_lines(lines: list[str]) -> list[str]:
 def _continues(previous: str, line: str) -> bool:
     if previous.endswith(TERMINAL) or line.startswith(("【", "(", "（")):
         return False
-    return len(previous) >= JOIN_MIN_CHARS or previous.endswith((",", "，", "、"))
+    # a short line is a title, unless it holds a finished sentence (`…的“致富经”。村里的乞巧刺绣扶贫` / `车间由…`)
+    return len(previous) >= JOIN_MIN_CHARS or previous.endswith((",", "，", "、")) or "。" in previous
 
 
 def drop_trailing_ads(paragraphs: list[str]) -> list[str]:
