@@ -48,6 +48,9 @@ VILLAGES = [
 
 # Generic words and counts: no village at all.
 NOT_VILLAGES = [
+    ("what-a-village-grows", "力争三年内每个枇杷主产村都有一家合作社,这里也是全镇最大的产茶村。"),
+    ("a-herding-village", "这里是纯牧业村,2020年村集体经济收入不足3万元。"),
+    ("more-villages-and-an-idiom", "接下来将推动更多村党组织领办合作社,让茶农足不出村就能卖出鲜叶。"),
     ("kinds-a-village-is-called", "这里是许岭镇唯一的山区村,过去是有名的“空壳村”,驻镇帮镇扶村工作队进驻后变了样。"),
     ("外-is-no-direction-that-names", "“如果外村人成了合作社的大股东,那就变味了。”"),
     ("quantifiers", "部分村依赖光伏和资产租赁收入,其余村均在10万元以上,个别村仍然薄弱。"),
