@@ -1202,6 +1202,14 @@ CASES = [
     case("a-shed-rented-out", "合作社把大棚按每棚每年3000元租给社员。", "每年3000元", amt(3_000, "income", per="棚")),
     case("parts-of-the-collectives-income", "村集体经济收入达到46.8万元,其中资产租赁收入9.8万元。", "9.8万元",
          amt(98_000, "collective_income")),
+    case("a-gap-in-the-price-of-one-egg", "一枚土鸡蛋能卖到1.2元,比散卖高出两毛多。", "两毛多", amt(0.2, "price", per="枚", approx="over")),
+    case("a-pair-sewn-for-a-fee", "她一天能缝200多双,一双手套加工费一毛二。", "一毛二", amt(0.12, "price", per="双")),
+    case("a-mu-in-its-year", "“一亩油茶进入丰产期,一年能收入四五千块,比种水稻强多了。”", "四五千块",
+         amt(4_000, "income", per="亩", vmax=5_000)),
+    case("a-days-pay-after-a-price-by-the-jin", "“一天采七八斤鲜叶,按每斤40元算,一天就是两三百块。”", "两三百块",
+         amt(200, "wage", per="天", vmax=300)),
+    case("yuan-and-a-spoken-tenth", "合作社以每斤一元二的价格收购甘蔗,比卖给糖厂高了三四毛。", "三四毛",
+         amt(0.3, "price", per="斤", vmax=0.4)),
     case("a-dividend-by-the-horse", "合作社按入股马匹分红,每匹马一年分红1500元。", "1500元", amt(1_500, "dividend", per="匹")),
 ]
 

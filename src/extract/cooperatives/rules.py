@@ -103,14 +103,13 @@ def _after_founder(text: str, start: int, s: int, geo: Geography, lex: CoopWords
     """`乌高村党支部领办雷山县乌高苗韵茶叶专业合作社`: who founded it, then its own full name.
     The name starts after the founding verb when what follows names a cooperative by itself (a
     place, or a name of its own and a trade word); `茅坝村党支部领办茶叶专业合作社` keeps its founder."""
-    verbs = [m for m in lex.founding_pattern.finditer(text, start, s, overlapped=True)]
-    for verb in sorted(verbs, key=lambda v: v.end()):
-        rest = text[verb.end():s]
-        places = any(verb.end() <= p.start and p.end <= s for p in geo.divisions + geo.villages)
-        core, trade = _strip_kinds(QUOTES.sub("", rest), lex)
-        if places or (core and trade):
-            return verb.end()
-    return start
+    verbs = list(lex.founding_pattern.finditer(text, start, s, overlapped=True))
+    if not verbs:
+        return start
+    verb = max(verbs, key=lambda v: v.end())  # 村党支部牵头领办淮源…: the name follows the last verb
+    places = any(verb.end() <= p.start and p.end <= s for p in geo.divisions + geo.villages)
+    core, trade = _strip_kinds(QUOTES.sub("", text[verb.end():s]), lex)
+    return verb.end() if places or (core and trade) else start
 
 
 def _quoted_whole(text: str, start: int, s: int, e: int) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex as re
 
 from .context import Context
-from .divisors import COLLECTIVE_GETS, GROWN_ON, PERIODS, WEIGHT_UNITS, choose_per, per_units, piece_rate, weight_priced_before
+from .divisors import COLLECTIVE_GETS, GROWN_ON, PERIODS, WEIGHT_UNITS, choose_per, per_units, piece_rate, thing_before
 from .groups import count_fields
 from .lexicon import FigureWords
 
@@ -21,7 +21,7 @@ SEASON_SUMMED = re.compile(r"季(?:下来|已经|就|能|下|里)")  # 一个春
 PEOPLE_AVERAGE = re.compile(r"人均")
 HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家|家庭|两口子|夫妻|我和|两个人")
 MODIFIES = re.compile(r"(?:以上|左右|多)?的(?:标准(?:支付|发放|收取|兑现|给予)?)?")  # 5000元的分红: the figure modifies the noun after 的
-INCREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,12}?(?:增加|增长|高出|提高|多(?:挣|赚|收入|收|出|卖)?)了?$")  # 比种玉米多挣
+INCREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,12}?(?:增加|增长|高出|提高|高|多(?:挣|赚|收入|收|出|卖)?)了?$")  # 比种玉米多挣
 PAID_TO_COLLECTIVE = re.compile(r"(?:向|给)\p{Han}{0,6}?村(?:集体|级)[^，,。；;]{0,6}?(?:交|缴|支付|上交|缴纳|交纳|提留)[^，,。；;]{0,8}$")
 PAID_TO_COLLECTIVE_AT_RATE = re.compile(r"的标准(?:向|给)\p{Han}{0,6}?村(?:集体|级)\p{Han}{0,4}?(?:交|缴|支付|上交|缴纳|交纳|提取)")
 RANKED_VILLAGE = re.compile(r"(?:最高|最低|最多|最少)的\p{Han}{1,8}?村\p{Han}{0,3}$")  # 收入最高的北甸子村达到168万元
@@ -103,8 +103,9 @@ def amount_fields(ctx: Context, lex: FigureWords) -> dict:
     by_weight = per in WEIGHT_UNITS and not _weight_means_else(ctx, lex)
     role = "price" if by_weight else amount_role(ctx, lex, per, pay_period=choose_per(units, "wage"))
     per = choose_per(units, role)
-    if per is None and INCREASE_BEFORE.search(ctx.before) and (weight := weight_priced_before(ctx, lex)):
-        role, per = "price", weight  # 每斤卖到9.9元，比普通大米多卖三块多: a gap in the price by the jin
+    if per is None and INCREASE_BEFORE.search(ctx.before) and (thing := thing_before(ctx, lex, priced=True)):
+        per = thing  # 每斤卖到9.9元，比普通大米多卖三块多: a gap in the price by the jin
+        role = "price" if thing in WEIGHT_UNITS or thing in lex.per_measure_words else role
     if role == "wage" and PEOPLE_AVERAGE.search(ctx.before):
         per = "人"  # 人均月工资2800元: an average over the workers (SPEC: 人均 → 人); 每人每天 stays by the day
     if piece := piece_rate(ctx, lex):

@@ -20,7 +20,7 @@ ONE_THING = re.compile(r"一(\p{Han})")
 PIECE_WORK = re.compile(r"(?:编|采|剥|缝|绣|刻|(?<!采)摘|(?<!承)包|拣|织|剪|削|串|扎|糊|叠)一(\p{Han})\p{Han}{0,5}?(?:能|可)?(?P<paid>给|挣|赚|拿|得)?$")
 PIECE_PAY = re.compile(r"计件|按件|工钱|工资|取酬|计酬")
 THING_NAMED = re.compile(r"从?|\p{Han}{1,3}")  # 一盒168元, 一张蚕种一百来块钱: nothing but the thing between
-SOLD = re.compile(r"卖(?!出)|价|只要")
+SOLD = re.compile(r"卖(?!出)|价|只要|成本|费")
 OWN_TIME = re.compile(r"去年|今年|前年|上半年|下半年|\d{4}年")
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 WEIGHT_UNITS = {"斤", "公斤", "千克", "克", "吨"}
@@ -42,7 +42,9 @@ def per_units(ctx: Context, lex: FigureWords) -> list[str]:
         return [one]  # 一瓶二百克的梨膏卖三十八元: the price of one
     if strong:  # with the periods written into cues beside them, for pay (`人均月收入`)
         found = strong + [m for m in lex.per_weak.finditer(ctx.before) if m.start() >= strong[0].start()]
-        return [_per_of(m) for m in sorted(found, key=lambda m: m.start())]
+        units = [_per_of(m) for m in sorted(found, key=lambda m: m.start())]
+        thing = thing_before(ctx, lex) if all(u in PERIODS for u in units) else None
+        return ([thing] if thing else []) + units  # 一亩油茶进入丰产期，一年能收入四五千块: 亩 and 年
     weak = [_per_of(m) for m in lex.per_weak.finditer(ctx.before)]
     if weak:
         return weak
@@ -144,11 +146,16 @@ def _per_of(m: re.Match) -> str:
     return "天" if unit == "日" else unit
 
 
-def weight_priced_before(ctx: Context, lex: FigureWords) -> str | None:
-    """The weight the clause right before prices by (`收购价每斤80元，比散卖高出十几块`): a gap
-    after it is a gap in that price."""
-    divisors = list(lex.per_strong.finditer(ctx.text, ctx.sentence[0], ctx.clause[0]))
+def thing_before(ctx: Context, lex: FigureWords, priced: bool = False) -> str | None:
+    """The thing (not a period) the clause right before divides by: the price a gap is in
+    (`收购价每斤80元，比散卖高出十几块`: 斤), or, with no money named since, the one a year's figure
+    is of (`一亩油茶进入丰产期，一年能收入四五千块`: 亩; not `新建…电站一座，每年…`)."""
+    divisors = [m for m in lex.one_of_a_thing.finditer(ctx.text, ctx.sentence[0], ctx.clause[0])
+                if m["thing"] not in PERIODS]  # 流转费每亩每年400元，比…还高一百多元: 亩
     if not divisors or CLAUSE_BREAK.search(ctx.text, divisors[-1].end(), ctx.clause[0] - 1):
         return None
-    unit = _per_of(divisors[-1])
-    return unit if unit in WEIGHT_UNITS else None
+    last = divisors[-1]
+    if not priced and (MONEY.search(ctx.text, last.end(), ctx.figure.start) or CLAUSE_BREAK.match(ctx.text, last.end())
+                       or lex.role_pattern.search(ctx.text, last.end(), ctx.clause[0])):
+        return None  # 一匹马一年分红一千二，村集体一年收入46万元: the divisor's clause has its own figure
+    return last["thing"]

@@ -59,6 +59,12 @@ class FigureWords(Lexicon):
                           rf"|(?:{alternation(self.people)})(?P<person>平均)")
 
     @cached_property
+    def one_of_a_thing(self) -> re.Pattern:
+        """每斤, 一亩, 一枚: one of a thing written out (a unit or a measure word after 每 or 一)."""
+        things = alternation(set(self.per_units) | set(self.per_measure_words) - {"个", "笔"})
+        return re.compile(rf"(?<![统唯第专同单万这那比建起成设有了家和、])[每一]个?(?P<thing>{things})")
+
+    @cached_property
     def per_weak(self) -> re.Pattern:
         """年收入, 全年: a period written into the cue itself (not a duration: `3个月收入`, `两年一共分`,
         nor a time of year: `年底保底分红`)."""

@@ -60,12 +60,13 @@ def money_tail(end, s: str, written: str) -> None:
     """Spoken money: "四块五" and "79块9" are 4.5 and 79.9 元 (not before another unit: "三块五亩"),
     "一块三四" is 1.3–1.4 元, "三块多" is over 3 元."""
     nxt, after = s[end.end:end.end + 1], s[end.end + 1:end.end + 2]
-    if written == "块" and nxt in CN_DIGITS and nxt not in "零〇两" and not (after and after in UNIT_FIRST_CHARS):
+    if written in ("块", "元") and nxt in CN_DIGITS and nxt not in "零〇两" and not (after and after in UNIT_FIRST_CHARS) \
+            and (written == "块" or end.value < 10):  # 一元二的价格: 1.2 元
         end.value += CN_DIGITS[nxt] / 10
         if after in CN_DIGITS and CN_DIGITS[after] == CN_DIGITS[nxt] + 1 \
                 and not _unit_starts(s[end.end + 2:end.end + 3]):
             end.value_max, end.end = end.value + 0.1, end.end + 1  # 一块三四
-        end.end += 2 if after == "毛" else 1
+        end.end += 2 if after in ("毛", "角") else 1  # 一块三毛, 三元一角
     elif written == "块" and nxt and nxt in "123456789" and not (after and (after.isdigit() or after in ".毛")) \
             and not _unit_starts(after):
         end.value, end.end = end.value + int(nxt) / 10, end.end + 1  # 79块9
