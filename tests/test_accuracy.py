@@ -29,7 +29,7 @@ def scores(nlp, tmp_path_factory):
     def get(name: str):
         if name not in done:
             folder = fixture_set(name)
-            out = tmp_path_factory.mktemp(f"out-{name}")
+            out = tmp_path_factory.mktemp(f"out-{name}-")  # the trailing dash keeps blind1 + its number apart from blind10
             run(folder / "raw", out, nlp)
             done[name] = {**evaluate(folder / "gold", out), "sums": sums(folder / "gold", out)}
         return done[name]
