@@ -1210,6 +1210,14 @@ CASES = [
          amt(200, "wage", per="天", vmax=300)),
     case("yuan-and-a-spoken-tenth", "合作社以每斤一元二的价格收购甘蔗,比卖给糖厂高了三四毛。", "三四毛",
          amt(0.3, "price", per="斤", vmax=0.4)),
+    case("rent-put-to-the-collective-then-totalled", "对外出租库位,租金收入归村集体,去年达到18万元。", "18万元",
+         amt(180_000, "collective_income")),
+    case("a-fee-by-the-jin-earns-for-the-collective", "烘干一斤收费三毛,当年就为村集体挣了8.6万元。", "8.6万元",
+         amt(86_000, "collective_income")),
+    case("the-collective-gets-after-the-dividend-is-shared", "实现盈余136万元,按股分红后村集体分得40.8万元。", "40.8万元",
+         amt(408_000, "collective_income")),
+    case("a-households-year-with-work-in-it", "加上在合作社务工和分红,全家年收入达到4万多元。", "4万多元",
+         amt(40_000, "income", per="年", approx="over")),
     case("a-dividend-by-the-horse", "合作社按入股马匹分红,每匹马一年分红1500元。", "1500元", amt(1_500, "dividend", per="匹")),
 ]
 

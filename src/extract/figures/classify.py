@@ -25,9 +25,9 @@ INCREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,12}?(?:增加|增长|
 PAID_TO_COLLECTIVE = re.compile(r"(?:向|给)\p{Han}{0,6}?村(?:集体|级)[^，,。；;]{0,6}?(?:交|缴|支付|上交|缴纳|交纳|提留)[^，,。；;]{0,8}$")
 PAID_TO_COLLECTIVE_AT_RATE = re.compile(r"的标准(?:向|给)\p{Han}{0,6}?村(?:集体|级)\p{Han}{0,4}?(?:交|缴|支付|上交|缴纳|交纳|提取)")
 RANKED_VILLAGE = re.compile(r"(?:最高|最低|最多|最少)的\p{Han}{1,8}?村\p{Han}{0,3}$")  # 收入最高的北甸子村达到168万元
-COLLECTIVE_CLAUSE = re.compile(r"\p{Han}{0,5}?村集体|村级集体|\p{Han}{1,5}村(?:还|也|又)?(?:以|将|把|用|利用|通过|投资|入股|出资)")
+COLLECTIVE_CLAUSE = re.compile(r"\p{Han}{0,6}?(?:归|纳入|计入)\p{Han}{0,5}?村集体(?:\p{Han}{0,4})$|\p{Han}{0,5}?村集体|村级集体|\p{Han}{1,5}村(?:还|也|又)?(?:以|将|把|用|利用|通过|投资|入股|出资)")
 COLLECTIVE_TOTAL = re.compile(r"(?:村集体|集体经济)[^。；;]{0,12}?收入[^。；;，,]{0,12}?[\d.]+\s*万?元[。，,]\s*$")
-SUBJECTLESS = re.compile(r"(?:共|又|还|再|也|每年|全年|每\p{Han})?(?:稳定|保底)?(?:实现|获得|取得|达到|创收|分得|分到|收取|收益)")
+SUBJECTLESS = re.compile(r"(?:去年|今年|当年)?(?:共|又|还|再|也|每年|全年|每\p{Han})?(?:稳定|保底)?(?:实现|获得|取得|达到|创收|分得|分到|收取|收益)")
 COLLECTIVE_SUBJECT = re.compile(r"(?:(?:\d{4}年|去年|今年)[，,]?)?(?:\p{Han}{1,5}村)?(?:村集体|村级|村?股份经济合作社)"
                                 r"(?!\p{Han}{0,3}的)")
 DIVIDEND_WORD = re.compile(r"分红|红利")  # 村集体分得红利16.5万元 is a dividend, 分得收益 collective income
@@ -81,7 +81,7 @@ def _weight_means_else(ctx: Context, lex: FigureWords) -> bool:
     `…作为村集体收入`), a rebate (`二次返利每斤0.3元`) or a cost (`每斤运输成本降了0.5元`)."""
     own = {lex.role_of[m.group()] for m in lex.role_pattern.finditer(ctx.before)}
     return bool(own & {"cost", "dividend", "wage", "collective_income"}) or bool(PAID_TO_COLLECTIVE.search(ctx.before)) \
-        or bool(GOES_TO_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1]))
+        or bool(COLLECTIVE_RECEIVES.search(ctx.before)) or bool(GOES_TO_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1]))
 
 
 def money_context(ctx: Context, lex: FigureWords) -> bool:
@@ -129,7 +129,7 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None, pay_period: str
         return "wage"  # 一天能挣200块, 每人每天能挣, 一个月能拿三千来块: pay for work by the day or month
     if role in ("income", "other", "income_increase") and _pay_summed(ctx, lex):
         return "wage"
-    if role == "income" and (_work_before(ctx, lex) or _pay_for_work(ctx, lex, per, cue)):
+    if role == "income" and (_work_before(ctx, lex) or _pay_for_work(ctx, lex, per, cue)) and not _household_sum(ctx):
         return "wage"  # 在车间务工…月收入2000元: what a worker earns
     if role == "income" and _paid_out(ctx, lex):
         return "cost"  # 合作社支付流转费: a rent or fee is income to who receives it, cost to who pays
@@ -165,7 +165,7 @@ def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None
         return "collective_income"  # 村集体经济收入达到46.8万元，其中分红收入31万元、资产租赁收入9.8万元
     if GOES_TO_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1]):
         return "collective_income"  # 冷库租金收入31.6万元，全部归村集体
-    if COLLECTIVE_GETS.search(ctx.before) and not DIVIDEND_WORD.search(ctx.before):
+    if (gets := COLLECTIVE_GETS.search(ctx.before)) and not DIVIDEND_WORD.search(gets.group()):  # 按股分红后村集体分得
         return "collective_income"
     subject = COLLECTIVE_SUBJECT.match(ctx.text, _subject_start(ctx), ctx.figure.start) and per not in ("亩",) \
         or (_collective_did(ctx) and not DIVIDEND_WORD.search(ctx.before))  # 获得分红收入: a dividend
@@ -223,6 +223,12 @@ def _pay_for_work(ctx: Context, lex: FigureWords, per: str | None, cue: str | No
     # a worker's year (`吸纳…就近就业,其中贫困群众18名,年收入3500元以上`), not a household's
     return cue in EARNINGS and per == "年" and ctx.figure.value < PERSONAL_YEAR_PAY \
         and not HOUSEHOLD.search(sentence_before)
+
+
+def _household_sum(ctx: Context) -> bool:
+    """A household's year from several sources (`加上在合作社务工和分红，全家年收入达到4万多元`,
+    `家庭人均纯收入`), not a wage (`一家人一年光务工就能挣两三万块钱` is one)."""
+    return bool(HOUSEHOLD.search(ctx.before)) and ("家庭" in ctx.before or "加上" in ctx.text[ctx.sentence[0]:ctx.figure.start])
 
 
 def _pay_summed(ctx: Context, lex: FigureWords) -> bool:
