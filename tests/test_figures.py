@@ -1218,6 +1218,15 @@ CASES = [
          amt(408_000, "collective_income")),
     case("a-households-year-with-work-in-it", "加上在合作社务工和分红,全家年收入达到4万多元。", "4万多元",
          amt(40_000, "income", per="年", approx="over")),
+    case("rent-and-dividends-the-collective-collects", "村集体每年从车间收取租金和分红共15万元。", "15万元",
+         amt(150_000, "collective_income", per="年")),
+    case("the-collectives-year-of-business-income", "村集体一年的经营性收入只有十二三万元,主要靠山林发包。", "十二三万元",
+         amt(120_000, "collective_income", per="年", vmax=130_000)),
+    case("the-collectives-hoped-for-income", "去年,青杠坡村集体从代销服务中获得收入11.3万元,今年有望达到18万元。", "18万元",
+         amt(180_000, "collective_income")),
+    case("a-levy-per-ton-sold", "合作社每卖一吨笋干给村集体提留50元。", "50元", amt(50, "collective_income", per="吨")),
+    case("base-pay-and-commission", "她负责直播间运营,一个月底薪加提成能拿万把块。", "万把块", amt(10_000, "wage", per="月", approx="about")),
+    case("an-average-price-by-the-head", "去年合作社出栏牦牛126头,每头均价一万二左右。", "一万二左右", amt(12_000, "price", per="头", approx="about")),
     case("a-dividend-by-the-horse", "合作社按入股马匹分红,每匹马一年分红1500元。", "1500元", amt(1_500, "dividend", per="匹")),
 ]
 

@@ -27,7 +27,8 @@ PAID_TO_COLLECTIVE_AT_RATE = re.compile(r"的标准(?:向|给)\p{Han}{0,6}?村(?
 RANKED_VILLAGE = re.compile(r"(?:最高|最低|最多|最少)的\p{Han}{1,8}?村\p{Han}{0,3}$")  # 收入最高的北甸子村达到168万元
 COLLECTIVE_CLAUSE = re.compile(r"\p{Han}{0,6}?(?:归|纳入|计入)\p{Han}{0,5}?村集体(?:\p{Han}{0,4})$|\p{Han}{0,5}?村集体|村级集体|\p{Han}{1,5}村(?:还|也|又)?(?:以|将|把|用|利用|通过|投资|入股|出资)")
 COLLECTIVE_TOTAL = re.compile(r"(?:村集体|集体经济)[^。；;]{0,12}?收入[^。；;，,]{0,12}?[\d.]+\s*万?元[。，,]\s*$")
-SUBJECTLESS = re.compile(r"(?:去年|今年|当年)?(?:共|又|还|再|也|每年|全年|每\p{Han})?(?:稳定|保底)?(?:实现|获得|取得|达到|创收|分得|分到|收取|收益)")
+OTHER_INCOME = re.compile(r"租金|服务费|管理费|提留")
+SUBJECTLESS = re.compile(r"(?:去年|今年|当年)?(?:有望|预计|可|能)?(?:共|又|还|再|也|每年|全年|每\p{Han})?(?:稳定|保底)?(?:实现|获得|取得|达到|创收|分得|分到|收取|收益)")
 COLLECTIVE_SUBJECT = re.compile(r"(?:(?:\d{4}年|去年|今年)[，,]?)?(?:\p{Han}{1,5}村)?(?:村集体|村级|村?股份经济合作社)"
                                 r"(?!\p{Han}{0,3}的)")
 DIVIDEND_WORD = re.compile(r"分红|红利")  # 村集体分得红利16.5万元 is a dividend, 分得收益 collective income
@@ -55,8 +56,8 @@ PERSONAL_YEAR_PAY = 100_000  # above this a year's earnings are not one worker's
 WORK_REACH = 15  # how far before a figure 务工/打工 still makes its income a wage
 TURNOVER = re.compile(r"经营|营业|销售")
 PEOPLE_EARN = re.compile(r"农户|社员|群众|村民|脱贫户|贫困户")
-COLLECTIVE_WORD = re.compile(r"集体(?!\p{Han}{0,3}的)")  # not 村集体经营的茶餐厅: the restaurant earns
-COLLECTIVE_EARNS = re.compile(r"集体\p{Han}{0,4}?(?:收入|收益|增收|经济)")
+COLLECTIVE_WORD = re.compile(r"集体(?:一年|每年|全年)的|集体(?!\p{Han}{0,3}的)")  # not 村集体经营的茶餐厅: the restaurant earns
+COLLECTIVE_EARNS = re.compile(r"集体(?:一年|每年|全年)?的?\p{Han}{0,4}?(?:收入|收益|增收|经济)")  # 村集体一年的经营性收入
 
 
 def classify(ctx: Context, lex: FigureWords) -> tuple[str, dict] | None:
@@ -120,7 +121,7 @@ def amount_fields(ctx: Context, lex: FigureWords) -> dict:
 def amount_role(ctx: Context, lex: FigureWords, per: str | None, pay_period: str | None = None) -> str:
     cue = nearest_cue(ctx, lex)
     role = lex.role_of[cue] if cue else ("income" if GIVEN_TO.search(ctx.before) else "other")
-    if cue and cue.startswith("卖") and not INCREASE_BEFORE.search(ctx.before):  # 卖出…1200多万元 brought in; 一只能卖到120元 a price
+    if cue and cue.startswith("卖") and not INCREASE_BEFORE.search(ctx.before) and not PAID_TO_COLLECTIVE.search(ctx.before):  # 卖出…1200多万元 brought in; 一只能卖到120元 a price
         return "income" if per is None or per in GROWN_ON else "price" if per not in PERIODS else role
     if structural := _role_from_structure(ctx, role, per):
         return structural
@@ -165,7 +166,7 @@ def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None
         return "collective_income"  # 村集体经济收入达到46.8万元，其中分红收入31万元、资产租赁收入9.8万元
     if GOES_TO_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1]):
         return "collective_income"  # 冷库租金收入31.6万元，全部归村集体
-    if (gets := COLLECTIVE_GETS.search(ctx.before)) and not DIVIDEND_WORD.search(gets.group()):  # 按股分红后村集体分得
+    if (gets := COLLECTIVE_GETS.search(ctx.before)) and not _only_dividend(gets.group()):  # 按股分红后村集体分得
         return "collective_income"
     subject = COLLECTIVE_SUBJECT.match(ctx.text, _subject_start(ctx), ctx.figure.start) and per not in ("亩",) \
         or (_collective_did(ctx) and not DIVIDEND_WORD.search(ctx.before))  # 获得分红收入: a dividend
@@ -186,6 +187,12 @@ def _part_of_collective_income(ctx: Context) -> bool:
     if not ctx.before.startswith("其中") or DIVIDEND_WORD.search(ctx.before):
         return False  # 其中合作社分红提取15.6万元: a part named a dividend stays one
     return bool(COLLECTIVE_TOTAL.search(ctx.text, max(0, ctx.clause[0] - 40), ctx.clause[0]))
+
+
+def _only_dividend(gotten: str) -> bool:
+    """What the collective gets is named a dividend and nothing else (`村集体分得红利16.5万元`, not
+    `村集体每年从车间收取租金和分红共15万元`)."""
+    return bool(DIVIDEND_WORD.search(gotten)) and not OTHER_INCOME.search(gotten)
 
 
 def _subject_start(ctx: Context) -> int:
