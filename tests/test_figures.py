@@ -1227,6 +1227,8 @@ CASES = [
     case("a-levy-per-ton-sold", "合作社每卖一吨笋干给村集体提留50元。", "50元", amt(50, "collective_income", per="吨")),
     case("base-pay-and-commission", "她负责直播间运营,一个月底薪加提成能拿万把块。", "万把块", amt(10_000, "wage", per="月", approx="about")),
     case("an-average-price-by-the-head", "去年合作社出栏牦牛126头,每头均价一万二左右。", "一万二左右", amt(12_000, "price", per="头", approx="about")),
+    case("two-sources-added-up", "他又在合作社里管护茶园,去年分红、务工两项收入加起来有两万三千多元。", "两万三千多元",
+         amt(23_000, "income", approx="over")),
     case("a-dividend-by-the-horse", "合作社按入股马匹分红,每匹马一年分红1500元。", "1500元", amt(1_500, "dividend", per="匹")),
 ]
 

@@ -235,6 +235,8 @@ def _pay_for_work(ctx: Context, lex: FigureWords, per: str | None, cue: str | No
 def _household_sum(ctx: Context) -> bool:
     """A household's year from several sources (`加上在合作社务工和分红，全家年收入达到4万多元`,
     `家庭人均纯收入`), not a wage (`一家人一年光务工就能挣两三万块钱` is one)."""
+    if "加起来" in ctx.before and "、" in ctx.before:
+        return True  # 去年分红、务工两项收入加起来有两万三千多元
     return bool(HOUSEHOLD.search(ctx.before)) and ("家庭" in ctx.before or "加上" in ctx.text[ctx.sentence[0]:ctx.figure.start])
 
 
