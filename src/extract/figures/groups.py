@@ -11,11 +11,11 @@ from .parse import Figure
 
 PAIRED_COUNT = re.compile(r"[零一二两三四五六七八九十百千万]+[户人]、$")
 FROM_EARLIER = re.compile(r"(\p{Han}+?)(?:从|由)\p{Han}{0,4}的$")
-ORGANISATION_FIRST = re.compile(r"^\p{Han}*?(?:合作社|公司|车间|基地)(?=\p{Han}{2})")
+ORGANISATION_FIRST = re.compile(r"^\p{Han}*(?:合作社|公司|车间|基地|站|室)(?=\p{Han}{2})")
 LOCATED_GROUP = re.compile(r"(\p{Han}+?)在[^\P{Han}的]{1,8}?(?:共有|有|达)$")
 COUNT_WRITTEN = re.compile(r"[零一二两三四五六七八九十百千万余多]+(?:户|人|名)")
 STOP_INSIDE = re.compile(r"党组织")  # words holding a stop that are no stop themselves
-PLACE_FIRST = re.compile(r"^\p{Han}{1,4}?(?:(?<![农乡驻进])村|寨|社区)(?=\p{Han}{2})")  # 移民村搬迁群众, 村寨茶农: who, not where
+PLACE_FIRST = re.compile(r"^\p{Han}{1,4}?(?:(?<![农乡驻进])村(?!民)|寨|社区)(?=\p{Han}{2})")  # 移民村搬迁群众, 村寨茶农: who, not where
 POOR_RELOCATED = re.compile(r"(?:贫困|建档立卡)\p{Han}{0,6}?(?:易地扶贫)?搬迁|搬迁(?:建档立卡|贫困)")
 
 
@@ -47,7 +47,7 @@ def group_after(after: str, lex: FigureWords) -> str | None:
 def group_before(before: str, lex: FigureWords) -> str | None:
     """The group standing right before the count: `吸纳本地贫困劳动力100余人` → 本地贫困劳动力,
     or the activity counted when no one is named: `已输出就业505人` → 输出就业."""
-    run = re.search(r"(?<![\d\s])[\p{Han}、]{1,14}$", before)  # not the unit of `74 户、180人`
+    run = re.search(r"(?<![\d\s其])[\p{Han}、]{1,14}$", before)  # not the unit of `74 户、180人`, nor 中 of 其中
     if not run or PAIRED_COUNT.search(run.group()):
         return None  # 村民一千二百户、四千三百人: the second of a pair takes the first's group
     run = FROM_EARLIER.search(run.group()) or run  # 入社农户从最初的37户: the group before 从
