@@ -418,6 +418,14 @@ def test_a_printed_page_broken_mid_word_is_joined_inside_its_paragraphs():
     assert "2024年11月06日 星期三 第07版：乡村振兴" not in " ".join(p for p in paragraphs if "立冬" in p)
 
 
+def test_words_broken_from_the_figure_they_lead_to_are_joined():
+    raw = ("标题\n\n这座车间总投资\n380万元，其中财政资金200万元。\n\n"
+           "一、产业发展\n村里种植辣椒600亩。\n")
+    paragraphs = clean_page(raw).paragraphs
+    assert "这座车间总投资380万元，其中财政资金200万元。" in paragraphs
+    assert "一、产业发展" in paragraphs  # a heading before prose stays its own line
+
+
 def test_html_entities_left_in_text_are_decoded():
     raw = "&nbsp;&nbsp;&ldquo;我家七亩地入社，一年就有一万三千多。&rdquo;村民说。&mdash;&mdash;记者"
     (paragraph,) = clean_page(raw).paragraphs

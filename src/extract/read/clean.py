@@ -44,6 +44,9 @@ REPORTERS = re.compile(r"(?:记者|通讯员)[:：\s]*((?:\p{Han}{2,4}[\s、]*)+
 SENTENCE_PUNCT = re.compile(r"[。，,；;！？!?]")
 PARAGRAPH_INDENT = re.compile(r"[\u3000]{1,}|\s{2,}\S")  # how a printed page starts a paragraph
 PROSE = re.compile(r"[，,、]")
+HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+、)")  # `一、产业发展`: a heading, not prose
+# a line opening on a figure and its unit (`460万元，其中…`) is no paragraph's start
+FIGURE_FIRST = re.compile(r"[\d.]+(?:多|余)?[万亿千百]?(?:元|块|户|人|名|亩|个|家)")
 JOIN_MIN_CHARS = 50  # a line this long that stops mid-sentence was broken by the source
 
 
@@ -234,9 +237,15 @@ def join_soft_breaks(raw: list[str]) -> list[str]:
 
 def _soft_break(previous: str, line: str) -> bool:
     """Prose (a comma inside it) stopping mid-sentence (a quote closed without 。 inside it is
-    mid-sentence: `采取“党支部+合作社+农户”` / `模式`), not a number running into a number."""
-    return not previous.rstrip("”’」』").endswith(TERMINAL) and bool(PROSE.search(previous)) \
-        and not (previous[-1].isdigit() and line[0].isdigit())
+    mid-sentence: `采取“党支部+合作社+农户”` / `模式`), or words leading to the figure the next
+    line opens on (`车间总投资` / `460万元，…`); not a number running into a number."""
+    if previous.rstrip("”’」』").endswith(TERMINAL) or (previous[-1].isdigit() and line[0].isdigit()):
+        return False
+    return bool(PROSE.search(HEADING_NUMBER.sub("", previous))) or (_is_han(previous[-1]) and bool(FIGURE_FIRST.match(line)))
+
+
+def _is_han(ch: str) -> bool:
+    return bool(re.match(r"\p{Han}", ch))
 
 
 def join_broken_lines(lines: list[str]) -> list[str]:
