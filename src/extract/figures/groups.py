@@ -21,12 +21,18 @@ POOR_RELOCATED = re.compile(r"(?:贫困|建档立卡)\p{Han}{0,6}?(?:易地扶�
 
 def count_fields(ctx: Context, lex: FigureWords, unit: str) -> dict:
     f = ctx.figure
-    group = group_after(_written_noun(f, lex) + ctx.after, lex) or group_before(ctx.before, lex)
+    group = group_after(_written_noun(f, lex) + ctx.after, lex) or _who_next(ctx, lex) or group_before(ctx.before, lex)
     # Naming no one, the count is of the poor when its clause speaks of poverty (`石门镇436户1500人
     # 实现脱贫`, `仍有5户10人未脱贫`).
     poor = is_poor(group or ctx.text[slice(*ctx.clause)], lex) or _relocated_poor(ctx, group)
     return {"value": int(f.value), "value_max": int(f.value_max) if f.value_max is not None else None,
             "unit": unit, "group": group, "poor": poor, "approx": f.approx}
+
+
+def _who_next(ctx: Context, lex: FigureWords) -> str | None:
+    """Who the count is, said in the next clause (`营地用工25人，都是本村牧民` → 牧民)."""
+    said = WHO_NEXT.match(ctx.text, ctx.clause[1]) if not ctx.after.strip() else None
+    return group_after(ctx.text[said.end():said.end() + 16], lex) if said else None
 
 
 def _written_noun(f: Figure, lex: FigureWords) -> str:
@@ -35,6 +41,7 @@ def _written_noun(f: Figure, lex: FigureWords) -> str:
 
 
 SKIP_AFTER = re.compile(r"^(?:\d+(?:余|多)?(?:户|人|名))*(?:是|为|均为|都是|均是|共|的)?")
+WHO_NEXT = re.compile(r"[，,](?:都是|均为|均是|全是|全部是)")  # most (大多是) are not all; `用工25人，都是本村牧民`
 
 
 def group_after(after: str, lex: FigureWords) -> str | None:
