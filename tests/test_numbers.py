@@ -547,6 +547,8 @@ CASES = [
     ("wan-ba-about", "一年也能挣个万把块钱", [fig("万把块钱", 10_000, approx="about")]),
     ("qian-ba-about", "每月多了千把块钱", [fig("千把块钱", 1_000, approx="about")]),
     ("mao-range", "出库价每斤高出五毛到八毛。", [fig("五毛到八毛", 0.5, 0.8)]),
+    ("chutou-after-yuan", "月工资3000元出头", [fig("3000元出头", 3_000, approx="over")]),
+    ("chutou-after-kuai", "一斤三块出头", [fig("三块出头", 3, approx="over")]),
     ("mao-is-a-word-before-income", "一亩地毛收入三千七百多块", [fig("三千七百多块", 3_700, approx="over")]),
 ]
 

@@ -15,7 +15,7 @@ from .groups import count_fields
 from .lexicon import FigureWords
 
 DAY_OR_MONTH_PAY = re.compile(r"(?:一|每)个?(?:月|天)(?:[^,，。]{0,8}?(?:\d[\d.]*\s*(?:块|元)|(?:挣|赚|工资|工钱)[^,，。]{0,3}?[\d一二两三四五六七八九十百])"
-                              r"|[一二两三四五六七八九十百千]{2,}(?=[，,。]))"  # 一天一百二
+                              r"|[一二两三四五六七八九十百千]{2,}(?:块钱|块|元)?(?=[，,。]))"  # 一天一百二, 一天一百三十元
                               r"|\d[\d.]*\s*(?:块钱|块|元)(?:钱)?一(?:天|个月)")
 SEASON_SUMMED = re.compile(r"季(?:下来|已经|就|能|下|里)")  # 一个春茶季下来，挣个八九千块
 PEOPLE_AVERAGE = re.compile(r"人均")
@@ -56,6 +56,8 @@ PERSONAL_YEAR_PAY = 100_000  # above this a year's earnings are not one worker's
 WORK_REACH = 15  # how far before a figure 务工/打工 still makes its income a wage
 TURNOVER = re.compile(r"经营|营业|销售")
 PEOPLE_EARN = re.compile(r"农户|社员|群众|村民|脱贫户|贫困户")
+SUMMED = re.compile(r"家里|全家|一家|家庭|总|合计|一共|共计")
+INCOME_SOURCES = (re.compile(r"卖"), re.compile(r"务工|打工|零工|上班"), re.compile(r"分红|红利"), re.compile(r"流转费|租金"))
 COLLECTIVE_WORD = re.compile(r"集体(?:一年|每年|全年)的|集体(?!\p{Han}{0,3}的)")  # not 村集体经营的茶餐厅: the restaurant earns
 COLLECTIVE_EARNS = re.compile(r"集体(?:一年|每年|全年)?的?\p{Han}{0,4}?(?:收入|收益|增收|经济)")  # 村集体一年的经营性收入
 
@@ -237,6 +239,11 @@ def _household_sum(ctx: Context) -> bool:
     `家庭人均纯收入`), not a wage (`一家人一年光务工就能挣两三万块钱` is one)."""
     if "加起来" in ctx.before and "、" in ctx.before:
         return True  # 去年分红、务工两项收入加起来有两万三千多元
+    clauses_before = ctx.text[ctx.sentence[0]:ctx.clause[0]]  # the sources are listed, the total follows
+    if sum(bool(source.search(clauses_before)) for source in INCOME_SOURCES) >= 2 \
+            and not any(source.search(ctx.before) for source in INCOME_SOURCES) \
+            and (SUMMED.search(ctx.before) or "加上" in clauses_before):  # not 除了分红,我还上班…能挣
+        return True  # 去年卖桔子、打零工，家里收入达到7.6万元
     return bool(HOUSEHOLD.search(ctx.before)) and ("家庭" in ctx.before or "加上" in ctx.text[ctx.sentence[0]:ctx.figure.start])
 
 

@@ -34,7 +34,7 @@ APPROX_LINKS = ("也有", "达到", "达", "有", "了")
 APPROX_MID: dict[str, str] = {"余": "over", "多": "over", "几": "over", "来": "about", "把": "about"}  # 万把块: about 10000
 # After the unit ("3500元以上").
 APPROX_AFTER: dict[str, str] = {
-    "以上": "over", "以下": "under", "以内": "under", "左右": "about", "上下": "about",
+    "以上": "over", "以下": "under", "以内": "under", "左右": "about", "上下": "about", "出头": "over",
 }
 # 上下 is "up and down the chain" before these: "300户上下游企业".
 APPROX_AFTER_BLOCKED: dict[str, str] = {"上下": "游班级车楼"}
