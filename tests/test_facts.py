@@ -131,6 +131,11 @@ def test_thresholds_plans_and_ranges_said_twice_are_not_repeats():
         ("actual", False), ("actual", False)]
 
 
+def test_a_gap_restates_no_price():
+    text = "过去柚子一斤只卖一块左右。\n冷库让香柚错峰销售，每斤能比采摘季高出一块左右。"
+    assert [r for _, _, r in _facts(text)] == [False, False]
+
+
 def test_what_a_speaker_says_of_themself_is_their_own_fact():
     text = ("合作社今年分红,社员最多的分了5000元。\n“我入股了2万元,今年分了5000元。”村民老李说。"
             "\n“我也分了5000元!”村民老王说。")

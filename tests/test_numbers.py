@@ -549,6 +549,7 @@ CASES = [
     ("mao-range", "出库价每斤高出五毛到八毛。", [fig("五毛到八毛", 0.5, 0.8)]),
     ("chutou-after-yuan", "月工资3000元出头", [fig("3000元出头", 3_000, approx="over")]),
     ("chutou-after-kuai", "一斤三块出头", [fig("三块出头", 3, approx="over")]),
+    ("kuai-duo-qian-per-jin", "价格被压到一块多钱一斤", [fig("一块多钱一斤", 1, approx="over", per="斤")]),
     ("mao-is-a-word-before-income", "一亩地毛收入三千七百多块", [fig("三千七百多块", 3_700, approx="over")]),
 ]
 
@@ -729,7 +730,7 @@ COLLOQUIAL = [
     ("mushroom-logs-are-counted", "去年种了2.6万棒香菇,纯收入3万多元。", [fig("2.6万棒", 26_000, unit="棒"), fig("3万多元", 30_000, approx="over")]),
     ("spoken-kuai-jiao-range", "那时一斤稻子一块二三。", [fig("一块二三", 1.2, 1.3)]),
     ("spoken-kuai-then-area-is-no-jiao", "这块地3块5亩,全种了黄桃。", [fig("3块", 3), fig("5亩", 5, unit="亩")]),
-    ("spoken-kuai-duo", "一斤能卖三块多钱", [fig("三块多", 3, approx="over")]),
+    ("spoken-kuai-duo", "一斤能卖三块多钱", [fig("三块多钱", 3, approx="over")]),
     ("headed-pair-wan", "一年收入十二三万元", [fig("十二三万元", 120_000, 130_000)]),
     ("headed-pair-bai", "每月能挣两千四五百块", [fig("两千四五百块", 2400, 2500)]),
     ("headed-pair-people", "来了三十四五人", [("三十四五人", 34, 35, "人", "exact", None)]),

@@ -20,12 +20,12 @@ ONE_THING = re.compile(r"一(\p{Han})")
 PIECE_WORK = re.compile(r"(?:编|采|剥|缝|绣|刻|(?<!采)摘|(?<!承)包|拣|织|剪|削|串|扎|糊|叠)一(\p{Han})\p{Han}{0,5}?(?:能|可)?(?P<paid>给|挣|赚|拿|得)?$")
 PIECE_PAY = re.compile(r"计件|按件|工钱|工资|取酬|计酬")
 THING_NAMED = re.compile(r"从?|\p{Han}{1,3}")  # 一盒168元, 一张蚕种一百来块钱: nothing but the thing between
-SOLD = re.compile(r"卖(?!出)|价|只要|成本|费")
+SOLD = re.compile(r"卖(?!出)|价|只要|成本|费|工钱")  # sold, priced or paid for (一个收纳篮工钱十五元)
 OWN_TIME = re.compile(r"去年|今年|前年|上半年|下半年|\d{4}年")
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 WEIGHT_UNITS = {"斤", "公斤", "千克", "克", "吨"}
 PERIODS = {"年", "月", "天", "日", "小时", "季"}
-GROWN_ON = {"亩", "垧", "公顷", "棚", "大棚", "暖棚", "冷棚", "棵", "株", "户", "人"}  # what yields a crop, not a thing sold
+GROWN_ON = {"亩", "垧", "公顷", "棚", "大棚", "暖棚", "冷棚", "棵", "株", "户", "人", "场"}  # what yields a crop (or a livestream its sales), not a thing sold
 CARRY_REACH = 40  # how far back in its sentence a divisor may still divide a figure
 OWN_CUE_REACH = 6  # a divisor's own cue follows it closely: 人均纯收入
 

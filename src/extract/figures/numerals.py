@@ -72,6 +72,8 @@ def money_tail(end, s: str, written: str) -> None:
         end.value, end.end = end.value + int(nxt) / 10, end.end + 1  # 79块9
     elif nxt == "多":
         end.approx, end.end = "over", end.end + 1
+        if written == "块" and after == "钱":
+            end.end += 1  # 一块多钱一斤
 
 
 def _unit_starts(ch: str) -> bool:

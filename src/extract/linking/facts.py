@@ -23,6 +23,7 @@ from ..places.official import article_place, official_county
 from .lexicon import LinkWords
 
 FACT_TABLES = ("amounts", "household_counts")
+GAP = re.compile(r"(?:比|较)\p{Han}{0,12}?(?:高出|多出|高了|多了|贵了|高|多|增加|增长|提高)了?$")
 FIRST_PERSON = re.compile(r"[我俺咱](?!们)")  # a person of themself; 我们 speaks for the village
 PLACED_BY = {"villages": "village", "cooperatives": "cooperative", "projects": "project"}
 EXACT_TOLERANCE, ROUND_TOLERANCE, ROUNDED_TOLERANCE = 0.005, 0.02, 0.1  # relative difference still one value
@@ -54,11 +55,11 @@ def with_facts(found: list[Mention], sentences: Sentences, lex: LinkWords) -> li
             continue
         fields = {**m.fields, "status": status_of(sentences, m.start, m.end, lex)}
         sentence = sentences.around(m.start)
-        speaker, average = _own_words(sentences.text, m.start), _average(sentences, m)
+        speaker, measure = _own_words(sentences.text, m.start), _measure(sentences, m)
         fields["repeat"] = _restatable(fields) and any(
             _same_fact(m.table, fields, e.table, e.fields) for e in earlier
             if _restatable(e.fields) and _own_words(sentences.text, e.start) == speaker
-            and _average(sentences, e) == average
+            and _measure(sentences, e) == measure
             and (sentences.around(e.start) != sentence or _rounded(fields, e.fields)))
         m = replace(m, fields=fields)
         earlier.append(m)
@@ -66,10 +67,11 @@ def with_facts(found: list[Mention], sentences: Sentences, lex: LinkWords) -> li
     return out
 
 
-def _average(sentences: Sentences, m: Mention) -> bool:
-    """`平均达到15.68万元`: an average, which restates only an average."""
+def _measure(sentences: Sentences, m: Mention) -> str | None:
+    """`平均达到15.68万元` is an average, `比采摘季高出一块左右` a gap: each restates only its own kind."""
     clause_start, _ = sentences.clause(m.start, m.end)
-    return "平均" in sentences.text[clause_start:m.start]
+    before = sentences.text[clause_start:m.start]
+    return "average" if "平均" in before else "gap" if GAP.search(before) else None
 
 
 def _own_words(text: str, pos: int) -> int | None:
