@@ -121,10 +121,12 @@ def _quoted_whole(text: str, start: int, s: int, e: int) -> int:
 
 
 def _place_spans(text: str, s: int, geo: Geography) -> tuple[tuple[int, int], ...]:
-    """Places written before 合作社 at s: divisions, villages, and a village's name without its
-    suffix (`东养芒果种植专业合作社` of 东养村): a name's left edge never cuts into them."""
+    """Places written before 合作社 at s: divisions, villages, a village's name without its
+    suffix (`东养芒果种植专业合作社` of 东养村) and the article's county written short (`都安弄平…`
+    in an article naming 都安瑶族自治县): a name's left edge never cuts into them."""
     window = max(0, s - MAX_NAME)
     bodies = {VILLAGE_SUFFIX.sub("", v.name) for v in geo.villages} - {""}
+    bodies |= {p.name[:2] for p in geo.divisions if p.level == "county" and len(p.name) > 3}  # 都安 of 都安瑶族自治县
     spans = [(p.start, p.end) for p in geo.divisions + geo.villages if window <= p.end <= s]
     for body in bodies:
         spans += [(m.start(), m.end()) for m in re.compile(re.escape(body)).finditer(text, window, s)]

@@ -13,6 +13,7 @@ from .lexicon import FigureWords
 MONEY = re.compile(r"[\d一二两三四五六七八九十百千万亿]\s*(?:余|多)?[万亿]?(?:余|多)?(?:元|块|毛)")
 TOTAL = re.compile(r"总|合计|共计|累计")
 PARTICULAR = re.compile(r"的一(?:户|人|家)|(?:其中|、)\p{Han}{2,6}村$")
+BEST_ONE = re.compile(r"(?:最多|最高|最好|最大)的$")  # 最多的一场直播卖了…: that one, not each
 COLLECTIVE_GETS = re.compile(r"(?:村(?:级|集体)|(?<!从)村里)[^，,。；;]{0,12}?(?:分得|分到|分了|获得|收取|提取|拿到|拿了|可支配收入)"
                              r"[^，,。；;]{0,10}$")
 DESCRIBED = re.compile(r"(?:总)?投资|建成|新建|占地")
@@ -53,7 +54,8 @@ def per_units(ctx: Context, lex: FigureWords) -> list[str]:
         weak = []  # a period in a cue (村集体年收入…,平均达到15.68万元) reaches only a clause with no cue
     earlier = list(lex.per_strong.finditer(ctx.text, ctx.sentence[0], ctx.clause[0])) or weak
     if not earlier or TOTAL.search(ctx.before) or COLLECTIVE_GETS.search(ctx.before) \
-            or ctx.clause[0] - earlier[-1].end() > CARRY_REACH:
+            or ctx.clause[0] - earlier[-1].end() > CARRY_REACH \
+            or BEST_ONE.search(ctx.text, ctx.sentence[0], earlier[-1].start()):
         return []  # 人均收入不到50元,集体总资产不足1万元: a total of its own
     # The earlier divisor is this figure's when no money is named between them (`每消费一间,就
     # 支付…3元`) or neither this clause nor another figure between names a role of its own
