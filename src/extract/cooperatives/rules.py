@@ -126,11 +126,22 @@ def _place_spans(text: str, s: int, geo: Geography) -> tuple[tuple[int, int], ..
     in an article naming 都安瑶族自治县): a name's left edge never cuts into them."""
     window = max(0, s - MAX_NAME)
     bodies = {VILLAGE_SUFFIX.sub("", v.name) for v in geo.villages} - {""}
-    bodies |= {p.name[:2] for p in geo.divisions if p.level == "county" and len(p.name) > 3}  # 都安 of 都安瑶族自治县
+    bodies |= {_county_short(name) for name in _counties(geo)} - {""}  # 都安 of 都安瑶族自治县
     spans = [(p.start, p.end) for p in geo.divisions + geo.villages if window <= p.end <= s]
     for body in bodies:
         spans += [(m.start(), m.end()) for m in re.compile(re.escape(body)).finditer(text, window, s)]
     return tuple(spans)
+
+
+def _counties(geo: Geography) -> set[str]:
+    """The counties the article's places are or lie in (a town names its county: 下坳镇)."""
+    own = [p for p in geo.divisions if not p.incidental]
+    return {p.name for p in own if p.level == "county"} | {d.county for p in own for d in p.divisions if d.county}
+
+
+def _county_short(name: str) -> str:
+    """都安瑶族自治县 → 都安, 江永县 → 江永; a one-character county (兴县) has no safe short form."""
+    return name[:2] if len(name) > 2 else ""
 
 
 def _name_start(text: str, s: int, lex: CoopWords, places: tuple[tuple[int, int], ...] = ()) -> int:
