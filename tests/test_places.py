@@ -8,6 +8,9 @@ from extract.places import find_divisions
 
 # (snippet, village names found) — real sentences from the seeds and dev pages.
 VILLAGES = [
+    ("initial-that-is-also-a-preposition", "三穗县台烈镇对江坪村的鸭棚里一片喧闹。2022年,对江坪村党支部牵头成立合作社。",
+     ["对江坪村"]),  # every mention carries 对: the name's own, not "towards"
+    ("a-preposition-before-one-mention-only", "三穗县台烈镇对江坪村进行了验收。江坪村党支部牵头成立合作社。", ["江坪村"]),
     ("a-direction-word-begins-the-name", "在合作社带动下,邻近的前刘集村也成立了杂粮专业合作社。", ["前刘集村"]),
     ("gacha-inner-mongolia", "科右前旗巴日嘎斯台乡巴音查干嘎查建成肉牛交易市场", ["巴音查干嘎查"]),
     ("seed000-cut-by-pkuseg", "镇扶贫站积极与秋满园枣业有限公司对接,定点收购王双志村11户贫困户红枣4080斤", ["王双志村"]),
@@ -89,6 +92,8 @@ NOT_VILLAGES = [
     ("kind-word-once", "我们村变成了远近闻名的苹果村。"),
     ("安置社区-after-town", "朱集镇安置社区建成扶贫车间1个。"),
     ("slogan-强村", "探索一条产业强村的新路子。"),
+    ("slogan-强村富民-after-a-verb", "党支部领办合作社“领”出强村富民新路径。"),
+    ("the-banners-villages", "全旗嘎查村集体经济总收入达到6860万元,所有嘎查村收入均达到10万元以上。"),
 ]
 
 

@@ -23,6 +23,7 @@ class PlaceWords(NameStops):
     weak_stops: tuple[str, ...] = words("name_weak_stops.txt", home=NAME_WORDS)
     generic: tuple[str, ...] = words("village_generic.txt")
     not_suffix: tuple[str, ...] = words("village_not_suffix.txt")
+    slogans: tuple[str, ...] = words("village_slogans.txt")
     statuses: tuple[str, ...] = words("village_status.txt")
     short_after: tuple = rows("place_short_after.tsv", word=str, alone=Literal["yes", "no"])
     town_not_suffix: tuple[str, ...] = words("town_not_suffix.txt")
@@ -40,6 +41,10 @@ class PlaceWords(NameStops):
     @cached_property
     def status_pattern(self) -> re.Pattern:
         return compile_alternation(self.statuses)
+
+    @cached_property
+    def slogan_pattern(self) -> re.Pattern:
+        return compile_alternation(self.slogans)
 
     @cached_property
     def not_suffix_pattern(self) -> re.Pattern:

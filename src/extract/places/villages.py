@@ -18,6 +18,7 @@ from .divisions import Place, is_han
 from .lexicon import PlaceWords
 
 VILLAGE_SUFFIX = re.compile(r"(?:行政|自然)?村|社区|嘎查")  # 嘎查: a village in Inner Mongolia
+GACHA_VILLAGES = re.compile(r"嘎查村")  # `全旗嘎查村集体经济`: the banner's villages, no name
 NAME_RUN_BEFORE = re.compile(r"[^\P{Han}村]+\Z")  # Han characters back to the previous 村
 TOWN_OFFICE = re.compile(r"办事处|人民政府|政府")
 LEADING_TOWN = re.compile(r"\p{Han}{1,4}(?:镇|乡|街道)")
@@ -28,7 +29,8 @@ MAX_LOOSE_BODY, MAX_ANCHORED_BODY, MAX_RUN = 4, 10, 14  # village name lengths, 
 def find_villages(text: str, divisions: list[Place], lex: PlaceWords) -> list[Place]:
     """Every mention of a named village, left to right, with its name as written."""
     ends = sorted({p.end for p in divisions})
-    inside = _covered(divisions)
+    generic = [*lex.slogan_pattern.finditer(text), *GACHA_VILLAGES.finditer(text)]
+    inside = _covered(divisions) | {i for m in generic for i in range(m.start(), m.end())}
     raw: list[Place] = []
     floor = 0
     for m in VILLAGE_SUFFIX.finditer(text):
@@ -38,7 +40,18 @@ def find_villages(text: str, divisions: list[Place], lex: PlaceWords) -> list[Pl
         if village:
             raw.append(village)
             floor = village.end
-    return _resolve_short_forms(raw)
+    return _resolve_short_forms(_initials_kept(text, raw, set(ends)))
+
+
+def _initials_kept(text: str, raw: list[Place], ends: set[int]) -> list[Place]:
+    """A one-character word cut off right after a town (`台烈镇对江坪村`) is the name's own when
+    every mention of the village carries it (`对江坪村党支部牵头…`): no preposition is written
+    before a village every time."""
+    initials = {p.name: text[p.start - 1] for p in raw
+                if p.start - 1 in ends and is_han(text[p.start - 1:p.start])}
+    kept = {name: c for name, c in initials.items() if text.count(c + name) == text.count(name) >= 2}
+    return [replace(p, start=p.start - 1, name=kept[p.name] + p.name)
+            if p.name in kept and text[p.start - 1:p.start] == kept[p.name] else p for p in raw]
 
 
 def _covered(places: list[Place]) -> set[int]:
