@@ -10,6 +10,8 @@ from extract.places import find_divisions
 VILLAGES = [
     ("initial-that-is-also-a-preposition", "三穗县台烈镇对江坪村的鸭棚里一片喧闹。2022年,对江坪村党支部牵头成立合作社。",
      ["对江坪村"]),  # every mention carries 对: the name's own, not "towards"
+    ("initial-after-a-mark-the-cooperative-carries-too", "村党支部领办扎囊县措久林青稞种植农民专业合作社。合作社理事长、措久林村党支部书记旦增说。",
+     ["措久林村"]),
     ("a-preposition-before-one-mention-only", "三穗县台烈镇对江坪村进行了验收。江坪村党支部牵头成立合作社。", ["江坪村"]),
     ("a-direction-word-begins-the-name", "在合作社带动下,邻近的前刘集村也成立了杂粮专业合作社。", ["前刘集村"]),
     ("gacha-inner-mongolia", "科右前旗巴日嘎斯台乡巴音查干嘎查建成肉牛交易市场", ["巴音查干嘎查"]),

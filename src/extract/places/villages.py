@@ -18,6 +18,8 @@ from .divisions import Place, is_han
 from .lexicon import PlaceWords
 
 VILLAGE_SUFFIX = re.compile(r"(?:行政|自然)?村|社区|嘎查")  # 嘎查: a village in Inner Mongolia
+SUFFIX_AT_END = re.compile(r"(?:(?:行政|自然)?村|社区|嘎查)$")
+NAME_OPENERS = "、，,。；;：:\n"  # marks after which a name may begin
 GACHA_VILLAGES = re.compile(r"嘎查村")  # `全旗嘎查村集体经济`: the banner's villages, no name
 NAME_RUN_BEFORE = re.compile(r"[^\P{Han}村]+\Z")  # Han characters back to the previous 村
 TOWN_OFFICE = re.compile(r"办事处|人民政府|政府")
@@ -44,14 +46,23 @@ def find_villages(text: str, divisions: list[Place], lex: PlaceWords) -> list[Pl
 
 
 def _initials_kept(text: str, raw: list[Place], ends: set[int]) -> list[Place]:
-    """A one-character word cut off right after a town (`台烈镇对江坪村`) is the name's own when
-    every mention of the village carries it (`对江坪村党支部牵头…`): no preposition is written
-    before a village every time."""
-    initials = {p.name: text[p.start - 1] for p in raw
-                if p.start - 1 in ends and is_han(text[p.start - 1:p.start])}
-    kept = {name: c for name, c in initials.items() if text.count(c + name) == text.count(name) >= 2}
+    """A one-character word cut off where a name may start — right after a town or a punctuation
+    mark (`台烈镇对江坪村`, `、措久林村`) — is the name's own when the text never writes the rest
+    without it (`对江坪村党支部…`, `扎囊县措久林青稞…合作社`): no preposition stands before a
+    village every time."""
+    initials = {p.name: text[p.start - 1] for p in raw if _name_may_start(text, p.start - 1, ends)}
+    kept = {name: c for name, c in initials.items()
+            if text.count(c + _body(name)) == text.count(_body(name)) >= 2}
     return [replace(p, start=p.start - 1, name=kept[p.name] + p.name)
             if p.name in kept and text[p.start - 1:p.start] == kept[p.name] else p for p in raw]
+
+
+def _name_may_start(text: str, i: int, ends: set[int]) -> bool:
+    return i > 0 and is_han(text[i]) and (i in ends or text[i - 1] in NAME_OPENERS)
+
+
+def _body(name: str) -> str:
+    return SUFFIX_AT_END.sub("", name) if len(name) > 2 else name
 
 
 def _covered(places: list[Place]) -> set[int]:
