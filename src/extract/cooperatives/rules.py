@@ -226,7 +226,7 @@ def _of_village(m: CoopMention, village: str | None) -> bool:
 # ----------------------------------------------------------------------- fields ---
 
 def coop_fields(text: str, coop: Cooperative, geo: Geography, lex: CoopWords) -> dict:
-    village = next((m.village for m in coop.mentions if m.village), None)
+    village = next((m.village for m in coop.mentions if m.village), None) or _village_in_name(coop, geo)
     if village is None:
         near = geo.village_near(coop.first.start, coop.first.end) or geo.main_village
         village = near.name if near else None
@@ -236,6 +236,14 @@ def coop_fields(text: str, coop: Cooperative, geo: Geography, lex: CoopWords) ->
     return {"name": coop.name, "village": village, "town": where["town"], "county": where["county"],
             "led_by": leader(sentences, coop, lex), "model": model(sentences, text),
             "households": None, "land_mu": None}
+
+
+def _village_in_name(coop: Cooperative, geo: Geography) -> str | None:
+    """The village whose name, without its suffix, the cooperative's name holds (`扎囊县措久林青稞…
+    合作社` of 措久林村), when exactly one does."""
+    bodies = {v.name for v in geo.villages
+              if len(body := VILLAGE_SUFFIX.sub("", v.name)) >= 2 and any(body in m.name for m in coop.mentions)}
+    return bodies.pop() if len(bodies) == 1 else None
 
 
 def leader(sentences: list[str], coop: Cooperative, lex: CoopWords) -> str | None:
