@@ -34,14 +34,15 @@ COLLECTIVE_SUBJECT = re.compile(r"(?:(?:\d{4}年|去年|今年)[，,]?)?(?:\p{Ha
 DIVIDEND_WORD = re.compile(r"分红|红利")  # 村集体分得红利16.5万元 is a dividend, 分得收益 collective income
 SHARED_OUT = re.compile(r"(?:拿出|提取|提出)[^，,。；;]{0,8}$")
 DIVIDED_AFTER = re.compile(r"\p{Han}{0,4}?分红")
-GOES_TO_COLLECTIVE = re.compile(r"[，,]?(?!其中)\p{Han}{0,4}?(?:全部|均)?(?:归|计入|纳入|进入|进|作为|交给|上交)(?:了)?"
+GOES_TO_COLLECTIVE = re.compile(r"[，,]?(?!其中)\p{Han}{0,4}?(?:全部|均)?(?:归|计入|纳入|进入|进|作为|交给|交到|上交|转入|存入|打入)(?:了)?"
                                 r"(?:\p{Han}{0,5}?村(?:集体|级)|\p{Han}{0,6}村股份经济合作社)")  # 全部纳入丁寨村集体
 VILLAGE_LEVEL = re.compile(r"(?:以上|以下)?的(?:行政)?村")
 RENT = re.compile(r"流转|租给|出租|租金")
 WORTH = re.compile(r"价值$")  # 价值上万元的鹿: what one thing is worth
 DEMONSTRATIVES = ("这", "那", "另", "哪")
 GIVEN_TO = re.compile(r"给\p{Han}{0,6}的(?:这|那)?$")  # 村里给的这4600元: money someone received
-COLLECTIVE_RECEIVES = re.compile(r"(?:为|给|替)村?集体(?:经济)?(?:带来|增加|增收|创收|挣)")
+COLLECTIVE_RECEIVES = re.compile(r"(?:为|给|替)(?:\d+个|[一二两三四五六七八九十]+个)?(?:村(?:里|集体)?|集体)(?:经济)?再?"
+                                 r"(?:带来|增加|增收|创收|挣)")  # 为村集体带来, 每年为7个村带来, 给村里再带来
 PURPOSE = re.compile(r"(?:用于|用来|进行|作为)(?:增加|壮大)?村?")  # 拿出458万元进行分红: what the money is for
 NOUN_AFTER = re.compile(r"\p{Han}{0,2}?资金")  # 50万元项目资金: the money the figure counts
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -57,7 +58,11 @@ WORK_REACH = 15  # how far before a figure 务工/打工 still makes its income 
 TURNOVER = re.compile(r"经营|营业|销售")
 PEOPLE_EARN = re.compile(r"农户|社员|群众|村民|脱贫户|贫困户")
 SUMMED = re.compile(r"家里|全家|一家|家庭|总|合计|一共|共计")
-INCOME_SOURCES = (re.compile(r"卖"), re.compile(r"务工|打工|零工|上班"), re.compile(r"分红|红利"), re.compile(r"流转费|租金"))
+SENT_TO_COLLECTIVE = re.compile(r"(?:向|给)\p{Han}{0,6}?村(?:集体|级)\p{Han}{0,6}?(?:交|缴|支付|上交|缴纳|交纳|提留|提取)"
+                                r"\p{Han}{0,6}[，,]$")
+VILLAGE_AVERAGE = re.compile(r"村均|每个?村")
+DEDUCTED = re.compile(r"除去|扣除|刨去|去掉|减去|扣掉|除掉")
+INCOME_SOURCES = (re.compile(r"卖"), re.compile(r"务工|打工|零工|上班|干活"), re.compile(r"分红|红利"), re.compile(r"流转费|租金"))
 COLLECTIVE_WORD = re.compile(r"集体(?:一年|每年|全年)的|集体(?!\p{Han}{0,3}的)")  # not 村集体经营的茶餐厅: the restaurant earns
 COLLECTIVE_EARNS = re.compile(r"集体(?:一年|每年|全年)?的?\p{Han}{0,4}?(?:收入|收益|增收|经济)")  # 村集体一年的经营性收入
 
@@ -127,10 +132,17 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None, pay_period: str
         return "income" if per is None or per in GROWN_ON else "price" if per not in PERIODS else role
     if structural := _role_from_structure(ctx, role, per):
         return structural
+    if not lex.role_pattern.search(ctx.before) and SENT_TO_COLLECTIVE.search(ctx.text, ctx.sentence[0], ctx.clause[0]):
+        return "collective_income"  # …给村集体提取服务费，去年这一项就有22万多元: what the clause before sends it
+    if role in ("wage", "income") and cue and cue not in ctx.before and pay_period not in ("天", "月", "小时") \
+            and _household_sum(ctx):
+        return "income"  # 去年分红加上在椒田里打工，一共拿了…: the household's sum, not the wage named before it
+    if role == "income" and COLLECTIVE_EARNS.search(ctx.before):
+        return "collective_income"  # 外出打工，村集体一年的收入只有3000多元: the collective's, not a wage
     paid_person = per in (None, "人", "户") or per in PERIODS  # not 每头牛每月交托管费150元
-    if pay_period in ("天", "月", "小时") and paid_person and (cue is None or cue in EARN_VERBS or not _own_cue(ctx, lex)):
+    if pay_period in ("天", "月", "小时", "季度") and paid_person and (cue is None or cue in EARN_VERBS or not _own_cue(ctx, lex)):
         return "wage"  # 一天能挣200块, 每人每天能挣, 一个月能拿三千来块: pay for work by the day or month
-    if role in ("income", "other", "income_increase") and _pay_summed(ctx, lex):
+    if role in ("income", "other", "income_increase") and not (cue and RENT.search(cue)) and _pay_summed(ctx, lex):
         return "wage"
     if role == "income" and (_work_before(ctx, lex) or _pay_for_work(ctx, lex, per, cue)) and not _household_sum(ctx):
         return "wage"  # 在车间务工…月收入2000元: what a worker earns
@@ -138,10 +150,15 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None, pay_period: str
         return "cost"  # 合作社支付流转费: a rent or fee is income to who receives it, cost to who pays
     if role == "investment" and any(lex.role_of[m.group()] == "cost" for m in lex.role_pattern.finditer(ctx.before)):
         return "cost"  # 成本投入, 降低投入成本: the money spent is a cost
+    if role == "income" and per == "村" and VILLAGE_AVERAGE.search(ctx.text, ctx.sentence[0], ctx.figure.start):
+        return "collective_income"  # 村均15万元: what a village earns on average is its collective's
+    if role == "cost" and cue not in ctx.before and DEDUCTED.search(ctx.text, ctx.sentence[0], ctx.clause[0]):
+        return "income"  # 除去菌棒钱和电费，一个棚能落三四万块: what is left after the costs
     if role in ("income", "income_increase") and per not in ("人", "户") and _collective_before(ctx, lex):
         return "collective_income"
-    if COLLECTIVE_RECEIVES.search(ctx.before) and not lex.role_pattern.search(ctx.before):
-        return "collective_income"  # 还为村集体带来21万: the clause's receiver, whatever the sentence's cue
+    if COLLECTIVE_RECEIVES.search(ctx.before) \
+            and not any(lex.role_of[m.group()] not in ("income", "income_increase") for m in lex.role_pattern.finditer(ctx.before)):
+        return "collective_income"  # 还为村集体带来21万, 为7个村带来固定收益105万元: the clause's receiver
     return role
 
 
@@ -242,7 +259,7 @@ def _household_sum(ctx: Context) -> bool:
     clauses_before = ctx.text[ctx.sentence[0]:ctx.clause[0]]  # the sources are listed, the total follows
     if sum(bool(source.search(clauses_before)) for source in INCOME_SOURCES) >= 2 \
             and not any(source.search(ctx.before) for source in INCOME_SOURCES) \
-            and (SUMMED.search(ctx.before) or "加上" in clauses_before):  # not 除了分红,我还上班…能挣
+            and (SUMMED.search(ctx.before) or "加上" in clauses_before or HOUSEHOLD.search(clauses_before)):  # not 除了分红,我还上班…能挣
         return True  # 去年卖桔子、打零工，家里收入达到7.6万元
     return bool(HOUSEHOLD.search(ctx.before)) and ("家庭" in ctx.before or "加上" in ctx.text[ctx.sentence[0]:ctx.figure.start])
 
@@ -287,7 +304,8 @@ def nearest_cue(ctx: Context, lex: FigureWords) -> str | None:
             return cue.group()
     if head := _head_noun(ctx.after, lex):
         return head
-    before = list(lex.role_pattern.finditer(ctx.before))
+    before = [m for m in lex.role_pattern.finditer(ctx.before)
+              if not (m.group() == "争取" and m.end() == len(ctx.before))]  # 争取过四十万: a target, not funds sought
     if before and len(ctx.before) - before[-1].end() <= BEFORE_REACH:
         return before[-1].group()
     head = ctx.after[:AFTER_REACH]

@@ -11,21 +11,25 @@ from .context import Context
 from .lexicon import FigureWords
 
 MONEY = re.compile(r"[\d一二两三四五六七八九十百千万亿]\s*(?:余|多)?[万亿]?(?:余|多)?(?:元|块|毛)")
-TOTAL = re.compile(r"总|合计|共计|累计")
+TOTAL = re.compile(r"总|合计|共计|累计|这一项")  # 光这一项就多挣了一万来块: the whole, not per jin
 PARTICULAR = re.compile(r"的一(?:户|人|家)|(?:其中|、)\p{Han}{2,6}村$")
 BEST_ONE = re.compile(r"(?:最多|最高|最好|最大)的$")  # 最多的一场直播卖了…: that one, not each
 COLLECTIVE_GETS = re.compile(r"(?:村(?:级|集体)|(?<!从)村里)[^，,。；;]{0,12}?(?:分得|分到|分了|获得|收取|提取|拿到|拿了|可支配收入)"
                              r"[^，,。；;]{0,10}$")
 DESCRIBED = re.compile(r"(?:总)?投资|建成|新建|占地")
 ONE_THING = re.compile(r"一(\p{Han})")
+ONE_UNIT = re.compile(r"(大?\p{Han})")  # the unit after 一个
+PIECE_VERB = re.compile(r"编|采|摘|剥|缝|绣|刻|拣|织|剪|串|扎|糊|叠")
 PIECE_WORK = re.compile(r"(?:编|采|剥|缝|绣|刻|(?<!采)摘|(?<!承)包|拣|织|剪|削|串|扎|糊|叠)一(\p{Han})\p{Han}{0,5}?(?:能|可)?(?P<paid>给|挣|赚|拿|得)?$")
-PIECE_PAY = re.compile(r"计件|按件|工钱|工资|取酬|计酬")
+PIECE_PAY = re.compile(r"计件|按件|按\p{Han}算|工钱|工资|取酬|计酬")
+PIECE_DONE = re.compile(r"一(\p{Han})\p{Han}{1,8}?(?:好|完)(?P<paid>给)$")  # 一箱芒果分拣装好给一块二
+PIECE_GIVEN = re.compile(r"^一(\p{Han})(?P<paid>给)$")  # 采菊花按斤算，一斤给一块五
 THING_NAMED = re.compile(r"从?|\p{Han}{1,3}")  # 一盒168元, 一张蚕种一百来块钱: nothing but the thing between
 SOLD = re.compile(r"卖(?!出)|价|只要|成本|费|工钱")  # sold, priced or paid for (一个收纳篮工钱十五元)
 OWN_TIME = re.compile(r"去年|今年|前年|上半年|下半年|\d{4}年")
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 WEIGHT_UNITS = {"斤", "公斤", "千克", "克", "吨"}
-PERIODS = {"年", "月", "天", "日", "小时", "季"}
+PERIODS = {"年", "月", "天", "日", "小时", "季", "季度"}
 GROWN_ON = {"亩", "垧", "公顷", "棚", "大棚", "暖棚", "冷棚", "棵", "株", "户", "人", "场"}  # what yields a crop (or a livestream its sales), not a thing sold
 CARRY_REACH = 40  # how far back in its sentence a divisor may still divide a figure
 OWN_CUE_REACH = 6  # a divisor's own cue follows it closely: 人均纯收入
@@ -107,6 +111,9 @@ def _one_sold(ctx: Context, lex: FigureWords) -> str | None:
     m = ONE_THING.search(ctx.before, ctx.before.rfind("一"))
     if not m or m[1] not in lex.per_measure_words:
         return None
+    unit = ONE_UNIT.match(ctx.before, m.end()) if m[1] == "个" else None
+    if unit and unit[1] in lex.per_units:
+        m = unit  # 这一个棚少说能卖七八万: per 棚, not per 个
     thing = ctx.before[m.end():]
     named = THING_NAMED.fullmatch(thing) and not lex.role_pattern.search(thing) and m[1] not in "笔个"
     return m[1] if SOLD.search(thing) or named else None
@@ -114,7 +121,10 @@ def _one_sold(ctx: Context, lex: FigureWords) -> str | None:
 
 def piece_rate(ctx: Context, lex: FigureWords) -> str | None:
     """`编一只竹篮2块5`, `采一斤鲜莲蓬给一块二`, `缝一件能挣1块2`: pay for each piece of work, per the piece."""
-    m = PIECE_WORK.search(ctx.before)
+    m = PIECE_WORK.search(ctx.before) or PIECE_DONE.search(ctx.before)
+    if not m and (given := PIECE_GIVEN.search(ctx.before)) and PIECE_VERB.search(ctx.text, ctx.sentence[0], ctx.clause[0]) \
+            and PIECE_PAY.search(ctx.text, ctx.sentence[0], ctx.clause[0]):
+        m = given  # 采菊花按斤算，一斤给…: a piece of the work the sentence names, paid
     paid = m and (m["paid"] or PIECE_PAY.search(ctx.text, ctx.sentence[0], ctx.figure.start))
     piece = paid and m[1] not in GROWN_ON and (m[1] in lex.per_measure_words or m[1] in lex.per_units)
     return m[1] if piece else None
