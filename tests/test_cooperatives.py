@@ -74,6 +74,8 @@ NAMED = [
      {"东溪村香菇种植专业合作社": {"village": "东溪村"}}),
     ("village-named-inside-the-name", "扎塘镇朗色岗村和桑耶镇措久林村。朗色岗村种青稞。2022年,村党支部领办扎囊县措久林青稞种植农民专业合作社。",
      {"扎囊县措久林青稞种植农民专业合作社": {"village": "措久林村", "town": "桑耶镇"}}),
+    ("a-stops-character-right-after-the-county", "八仙筒镇巴彦温都嘎查党支部领办奈曼旗温都肉牛养殖专业合作社,采取“党支部+合作社+牧户”模式。",
+     {"奈曼旗温都肉牛养殖专业合作社": {}}),
     ("money-word-inside-a-name", "2020年,石桥村党支部领办了石桥铜钱草种植专业合作社。",
      {"石桥铜钱草种植专业合作社": {}}),  # 钱 alone is no money: 块钱 and 万元 still end a name
     ("county-short-with-its-town", "下坳镇弄平村是大石山区的瑶族村。村党支部领办成立了都安弄平黑山羊养殖专业合作社。",

@@ -158,11 +158,17 @@ def _name_start(text: str, s: int, lex: CoopWords, places: tuple[tuple[int, int]
     if cut is None:
         return s
     cut = next((a for a, b in places if a < cut < b), cut)  # never inside a place: the 于 of 于都县
+    cut = next((a for a, b in places if start <= a and cut == b + 2 and not _stop_word(text[b:cut], lex)
+                and not _stop_word(text[b], lex)), cut)  # 奈曼旗温都…: a stop's one character right after a place is the name's
     cut = next((a for a, b in places if b == cut - 1 and a >= start), cut)  # 乃东区达玛藏鸡: 达 is the name's
     quoted = [(m.start(), m.end()) for m in QUOTED_RUN.finditer(text, start, s)]
     cut = next((a for a, b in quoted if a < cut < b), cut)  # nor inside a quoted part: “橘乡和丰”
     trades = tuple((m.start(), m.end()) for m in lex.kind_words.finditer(text, cut, s))  # 瓜果种植…: a verb of its trade
     return word_start(text, cut, s, places + trades, stops=NOT_IN_COOP_NAMES)
+
+
+def _stop_word(word: str, lex: CoopWords) -> bool:
+    return bool(lex.stop_pattern.fullmatch(word))
 
 
 def _strip_places(body: str, places: list[str]) -> str:
