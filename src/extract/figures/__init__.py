@@ -38,7 +38,7 @@ def read_figures(text: str, lex: FigureWords | None = None, sentences: Sentences
             continue
         table, fields = result
         if table == "household_counts":
-            inherit_group(fields, last_count.get(ctx.sentence))
+            inherit_group(fields, last_count.get(ctx.sentence), part="其中" in ctx.before)
             last_count[ctx.sentence] = fields
         found.append(Mention(table, figure.start, figure.end, fields))
     return found

@@ -84,17 +84,20 @@ def _cut_at_stops(phrase: str, lex: FigureWords) -> str | None:
     return PLACE_FIRST.sub("", phrase).strip("、") or None
 
 
-def inherit_group(fields: dict, previous: dict | None) -> None:
-    """A count naming no one continues the sentence's previous count: `对接65户贫困户,…对接16户`."""
+def inherit_group(fields: dict, previous: dict | None, part: bool = False) -> None:
+    """A count naming no one continues the sentence's previous count: `对接65户贫困户,…对接16户`;
+    a part of it (`贫困户71户(其中少数民族15户)`) is as poor as the whole."""
     if fields["group"] is None and previous and previous["group"]:
         fields["group"], fields["poor"] = previous["group"], previous["poor"]
+    if part and previous and previous["poor"]:
+        fields["poor"] = True
 
 
 def _relocated_poor(ctx: Context, group: str | None) -> bool:
     """Relocated people (`搬迁群众`, `搬迁农户`) are the poor when the article says the poor are
     the ones relocated (`建档立卡贫困人口易地扶贫搬迁2480户`, `搬迁建档立卡贫困人口`); a
     resettlement site's residents alone are not."""
-    return "搬迁" in (group or ctx.before) and bool(POOR_RELOCATED.search(ctx.text))
+    return any(w in (group or "") + ctx.before for w in ("搬迁", "安置")) and bool(POOR_RELOCATED.search(ctx.text))
 
 
 def is_poor(group: str | None, lex: FigureWords) -> bool:
