@@ -426,6 +426,25 @@ def test_words_broken_from_the_figure_they_lead_to_are_joined():
     assert "一、产业发展" in paragraphs  # a heading before prose stays its own line
 
 
+def test_a_number_broken_inside_an_indented_paragraph_is_joined():
+    raw = ("某某日报\n\n\u3000\u3000车间现有工人46名，其中脱贫户和监测户1\n8名，大多是留守妇女。\n"
+           "\u3000\u3000金竹湾村帮扶车间于2021年由重庆一家服\n饰公司投资建设。\n")
+    paragraphs = clean_page(raw).paragraphs
+    assert "车间现有工人46名，其中脱贫户和监测户18名，大多是留守妇女。" in paragraphs
+    assert "金竹湾村帮扶车间于2021年由重庆一家服饰公司投资建设。" in paragraphs
+
+
+@pytest.mark.parametrize("header", ["本版其他文章", "相关信息"])
+def test_other_articles_of_the_page_are_dropped(header):
+    raw = (f"标题\n\n正文，合作社去年分红36万元。\n\n{header}\n綦江：3.2万亩晚熟柑橘喜获丰收 果农增收1800余万元\n"
+           "· 北川县2024年第三季度农村居民人均可支配收入达13562元（2024-10-25）\n")
+    assert clean_page(raw).paragraphs == ["标题", "正文，合作社去年分红36万元。"]
+
+
+def test_editors_in_a_byline_are_not_authors():
+    assert split_names("记者 朱晓敏 通讯员 雷文杰 编辑：潘立群") == ["朱晓敏", "雷文杰"]
+
+
 def test_html_entities_left_in_text_are_decoded():
     raw = "&nbsp;&nbsp;&ldquo;我家七亩地入社，一年就有一万三千多。&rdquo;村民说。&mdash;&mdash;记者"
     (paragraph,) = clean_page(raw).paragraphs

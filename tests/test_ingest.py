@@ -272,3 +272,16 @@ def test_an_html_tables_rows_become_sentences_that_name_their_columns():
     assert tables_as_sentences(text).split("\n") == [
         "全镇部分村集体经济收入情况", "村名：黄岭村，主要产业：茶叶，村集体经济收入：56.2万元。",
         "村名：梓沟村，主要产业：魔芋，村集体经济收入：31.8万元。", "据了解,全镇各村收入均超过20万元。"]
+
+
+def test_a_one_column_layout_table_gives_lines_not_sentences_named_by_its_title():
+    """A page laid out in a one-column table (title, byline, body cells) is prose: every cell a
+    line, the paragraphs the extractor joined by a space split again."""
+    from extract.read.pages import tables_as_sentences
+
+    text = ("| 某镇：共富工坊开到家门口 | \n| 2024-06-03 来源：某某日报 记者 张三 | \n"
+            "| 初夏时节，工坊里很忙。 “剥一斤莲子挣六块钱。”雷阿婆说。 村民 李四 摄 全镇分红205万元。 相关阅读：某县：收入1.32万元 | ")
+    assert tables_as_sentences(text).split("\n") == [
+        "某镇：共富工坊开到家门口", "2024-06-03 来源：某某日报 记者 张三", "初夏时节，工坊里很忙。",
+        "“剥一斤莲子挣六块钱。”雷阿婆说。", "村民 李四 摄", "全镇分红205万元。", "相关阅读：某县：收入1.32万元"]
+

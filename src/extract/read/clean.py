@@ -180,17 +180,21 @@ def _date(y: str, m: str, d: str) -> dt.date | None:
 ROLE_WORDS = re.compile(r"本报|本台|特约|通讯员|记者|实习生|摄影|报道|文/|图/|/|\p{Han}{1,6}(?:台|站|报|网)(?=记者)")
 
 
+EDITORS = re.compile(r"(?:责任编辑|编辑|责编|审核|校对|美编)(?:[:：\s].*)?$")  # editors are not authors
+
+
 def split_names(byline: str) -> list[str]:
     """`通讯员 贾鹏 段秀菲` → [贾鹏, 段秀菲]; keeps 2–4 character Han names only."""
-    text = ROLE_WORDS.sub(" ", byline)
+    text = ROLE_WORDS.sub(" ", EDITORS.sub("", byline))
     return [n for n in re.split(r"[\s、,，;；]+", text) if re.fullmatch(r"\p{Han}{2,4}", n)]
 
 
 RELATED_HEADER = re.compile(r"^[▌■□●◆◇▶►▼【\[〖「\s]*(相关新闻|相关文章|相关阅读|相关链接|相关报道|相关推荐|相关视频|"
                             r"延伸阅读|推荐阅读|精彩阅读|更多阅读|热点推荐|热门推荐|精彩推荐|往期推荐|往期回顾|猜你喜欢|"
-                            r"更多新闻|更多精彩|热门文章|网友评论|热门评论|精彩评论|读者评论)[】\]〗」\s]*"
+                            r"更多新闻|更多精彩|热门文章|网友评论|热门评论|精彩评论|读者评论|相关信息|本版其他文章|本版其他新闻|其他文章)[】\]〗」\s]*"
                             r"(?:[(（]\d+[)）])?[:：]?$")  # `▌更多精彩`, `【相关链接】`, `网友评论（3）`
 LINK_TITLE_CHARS = 40  # a link title (or a reader's comment) under such a header is a short line
+DATED_TITLE = re.compile(r"[(（]\d{4}-\d{1,2}-\d{1,2}[)）]\s*$")  # `· 北川县…达13562元（2024-10-25）`: a listed link
 
 
 def drop_related_links(lines: list[str]) -> list[str]:
@@ -200,7 +204,7 @@ def drop_related_links(lines: list[str]) -> list[str]:
         if RELATED_HEADER.match(line.strip()):
             in_links = True
             continue
-        if in_links and len(line.strip()) <= LINK_TITLE_CHARS and "。" not in line:
+        if in_links and (len(line.strip()) <= LINK_TITLE_CHARS or DATED_TITLE.search(line)) and "。" not in line:
             continue
         in_links = False
         kept.append(line)
@@ -222,24 +226,31 @@ def drop_repeated_titles(lines: list[str]) -> list[str]:
 def join_soft_breaks(raw: list[str]) -> list[str]:
     """On a page that marks its paragraphs (an indent, or a blank line before each), a line of
     prose that stops mid-sentence and a next line that starts no paragraph are one paragraph
-    broken by the source (`…党支部领办了兴隆鲜食玉` / `米种植专业合作社，…`)."""
+    broken by the source (`…党支部领办了兴隆鲜食玉` / `米种植专业合作社，…`); inside a paragraph the
+    page indented, any line not ending a sentence runs on, a number too (`其中脱贫户1` / `8名`)."""
     if not any(PARAGRAPH_INDENT.match(line) for line in raw) and "" not in (line.strip() for line in raw):
         return raw
     out: list[str] = []
     for line in raw:
         previous = out[-1].strip() if out else ""
-        if previous and line.strip() and not PARAGRAPH_INDENT.match(line) and _soft_break(previous, line.strip()):
+        indented = bool(out) and bool(PARAGRAPH_INDENT.match(out[-1]))  # inside a paragraph the page opened
+        if previous and line.strip() and not PARAGRAPH_INDENT.match(line) \
+                and (_soft_break(previous, line.strip()) or (indented and not _ends_sentence(previous))):
             out[-1] = out[-1].rstrip() + line.strip()
         else:
             out.append(line)
     return out
 
 
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip("”’」』").endswith(TERMINAL)
+
+
 def _soft_break(previous: str, line: str) -> bool:
     """Prose (a comma inside it) stopping mid-sentence (a quote closed without 。 inside it is
     mid-sentence: `采取“党支部+合作社+农户”` / `模式`), or words leading to the figure the next
     line opens on (`车间总投资` / `460万元，…`); not a number running into a number."""
-    if previous.rstrip("”’」』").endswith(TERMINAL) or (previous[-1].isdigit() and line[0].isdigit()):
+    if _ends_sentence(previous) or (previous[-1].isdigit() and line[0].isdigit()):
         return False
     return bool(PROSE.search(HEADING_NUMBER.sub("", previous))) or (_is_han(previous[-1]) and bool(FIGURE_FIRST.match(line)))
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+import re
+
+CELL_PARAGRAPH_BREAK = re.compile(r"(?<=[。！？!?”」摄])\s+(?=\S)")  # Chinese prose has no spaces but between paragraphs
 DEEP_HTML = 255  # nesting at which lxml (and so trafilatura) stops reading a page
 
 
@@ -46,6 +49,8 @@ def tables_as_sentences(text: str) -> str:
         if cells is None:
             out.append(line)
             header = None
+        elif len(cells) == 1:  # a one-column table lays a page out (title, byline, body): its cells are
+            out.append(CELL_PARAGRAPH_BREAK.sub("\n", cells[0]))  # lines, paragraphs joined by a space split again
         elif header is None:
             header = cells
         elif not all(set(c) <= set("-: ") for c in cells):  # a Markdown rule line
