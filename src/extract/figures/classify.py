@@ -53,6 +53,7 @@ BEFORE_REACH, AFTER_REACH = 12, 8  # how far a cue may stand from the figure in 
 NEIGHBOUR_REACH = 30  # how far back short cue-less lines may pass a cue on
 EARN_VERBS = ("挣", "赚")
 EARNINGS = ("收入", "纯收入", *EARN_VERBS)  # what a worker is said to earn (not a rent or a sale)
+GROUP_EARNINGS = ("劳务收入", "务工收入")  # what many workers brought home, as a total
 PERSONAL_YEAR_PAY = 100_000  # above this a year's earnings are not one worker's pay
 WORK_REACH = 15  # how far before a figure 务工/打工 still makes its income a wage
 TURNOVER = re.compile(r"经营|营业|销售")
@@ -132,6 +133,8 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None, pay_period: str
         return "income" if per is None or per in GROWN_ON else "price" if per not in PERIODS else role
     if structural := _role_from_structure(ctx, role, per):
         return structural
+    if cue in GROUP_EARNINGS and per is None and ctx.figure.value >= PERSONAL_YEAR_PAY:
+        return "income"  # 外出务工5.82万人，实现劳务收入15.6亿元: the households' earnings, no one's wage
     if not lex.role_pattern.search(ctx.before) and SENT_TO_COLLECTIVE.search(ctx.text, ctx.sentence[0], ctx.clause[0]):
         return "collective_income"  # …给村集体提取服务费，去年这一项就有22万多元: what the clause before sends it
     if role in ("wage", "income") and cue and cue not in ctx.before and pay_period not in ("天", "月", "小时") \
