@@ -32,12 +32,12 @@ SUBJECTLESS = re.compile(r"(?:去年|今年|当年)?(?:有望|预计|可|能)?(?
 COLLECTIVE_SUBJECT = re.compile(r"(?:(?:\d{4}年|去年|今年)[，,]?)?(?:\p{Han}{1,5}村)?(?:村集体|村级|村?股份经济合作社)"
                                 r"(?!\p{Han}{0,3}的)")
 DIVIDEND_WORD = re.compile(r"分红|红利")  # 村集体分得红利16.5万元 is a dividend, 分得收益 collective income
-SHARED_OUT = re.compile(r"(?:拿出|提取|提出)[^，,。；;]{0,8}$")
-DIVIDED_AFTER = re.compile(r"\p{Han}{0,4}?分红")
+SHARED_OUT = re.compile(r"(?:拿出|提取|提出)[^，,。；;]{0,16}$")
+DIVIDED_AFTER = re.compile(r"[^。；;]{0,20}?分红")  # 拿出…36.4万元，按股向入社的186户农户分红
 GOES_TO_COLLECTIVE = re.compile(r"[，,]?(?!其中)\p{Han}{0,4}?(?:全部|均)?(?:归|计入|纳入|进入|进|作为|交给|交到|上交|转入|存入|打入)(?:了)?"
                                 r"(?:\p{Han}{0,5}?村(?:集体|级)|\p{Han}{0,6}村股份经济合作社)")  # 全部纳入丁寨村集体
 VILLAGE_LEVEL = re.compile(r"(?:以上|以下)?的(?:行政)?村")
-RENT = re.compile(r"流转|租给|出租|租金")
+RENT = re.compile(r"流转|租给|出租|租金|租用")
 WORTH = re.compile(r"价值$")  # 价值上万元的鹿: what one thing is worth
 DEMONSTRATIVES = ("这", "那", "另", "哪")
 GIVEN_TO = re.compile(r"给\p{Han}{0,6}的(?:这|那)?$")  # 村里给的这4600元: money someone received
@@ -61,7 +61,8 @@ PEOPLE_EARN = re.compile(r"农户|社员|群众|村民|脱贫户|贫困户")
 SUMMED = re.compile(r"家里|全家|一家|家庭|总|合计|一共|共计")
 SENT_TO_COLLECTIVE = re.compile(r"(?:向|给)\p{Han}{0,6}?村(?:集体|级)\p{Han}{0,6}?(?:交|缴|支付|上交|缴纳|交纳|提留|提取)"
                                 r"\p{Han}{0,6}[，,]$")
-VILLAGE_AVERAGE = re.compile(r"村均|每个?村")
+VILLAGE_AVERAGE = re.compile(r"(?<![个各])村均|每个?村")
+EVERY_VILLAGE = re.compile(r"[个各]村均")
 DEDUCTED = re.compile(r"除去|扣除|刨去|去掉|减去|扣掉|除掉")
 INCOME_SOURCES = (re.compile(r"卖"), re.compile(r"务工|打工|零工|上班|干活"), re.compile(r"分红|红利"), re.compile(r"流转费|租金"))
 COLLECTIVE_WORD = re.compile(r"集体(?:一年|每年|全年)的|集体(?!\p{Han}{0,3}的)")  # not 村集体经营的茶餐厅: the restaurant earns
@@ -89,7 +90,7 @@ def _weight_means_else(ctx: Context, lex: FigureWords) -> bool:
     """Money by the jin that is not its price: paid to the collective (`每销售一斤花椒向村集体缴纳0.6元`,
     `…作为村集体收入`), a rebate (`二次返利每斤0.3元`) or a cost (`每斤运输成本降了0.5元`)."""
     own = {lex.role_of[m.group()] for m in lex.role_pattern.finditer(ctx.before)}
-    return bool(own & {"cost", "dividend", "wage", "collective_income"}) or bool(PAID_TO_COLLECTIVE.search(ctx.before)) \
+    return bool(own & {"cost", "dividend", "wage", "collective_income", "investment"}) or bool(PAID_TO_COLLECTIVE.search(ctx.before)) \
         or bool(COLLECTIVE_RECEIVES.search(ctx.before)) or bool(GOES_TO_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1]))
 
 
@@ -145,7 +146,8 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None, pay_period: str
     paid_person = per in (None, "人", "户") or per in PERIODS  # not 每头牛每月交托管费150元
     if pay_period in ("天", "月", "小时", "季度") and paid_person and (cue is None or cue in EARN_VERBS or not _own_cue(ctx, lex)):
         return "wage"  # 一天能挣200块, 每人每天能挣, 一个月能拿三千来块: pay for work by the day or month
-    if role in ("income", "other", "income_increase") and not (cue and RENT.search(cue)) and _pay_summed(ctx, lex):
+    if (role in ("income", "other", "income_increase") or cue not in ctx.before) and not (cue and RENT.search(cue)) \
+            and _pay_summed(ctx, lex):
         return "wage"
     if role == "income" and (_work_before(ctx, lex) or _pay_for_work(ctx, lex, per, cue)) and not _household_sum(ctx):
         return "wage"  # 在车间务工…月收入2000元: what a worker earns
@@ -153,8 +155,9 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None, pay_period: str
         return "cost"  # 合作社支付流转费: a rent or fee is income to who receives it, cost to who pays
     if role == "investment" and any(lex.role_of[m.group()] == "cost" for m in lex.role_pattern.finditer(ctx.before)):
         return "cost"  # 成本投入, 降低投入成本: the money spent is a cost
-    if role == "income" and per == "村" and VILLAGE_AVERAGE.search(ctx.text, ctx.sentence[0], ctx.figure.start):
-        return "collective_income"  # 村均15万元: what a village earns on average is its collective's
+    if role == "income" and (per == "村" and VILLAGE_AVERAGE.search(ctx.text, ctx.sentence[0], ctx.figure.start)
+                             or EVERY_VILLAGE.search(ctx.before)):
+        return "collective_income"  # 村均15万元, 其余3个村均在10万元以上: what villages earn is their collectives'
     if role == "cost" and cue not in ctx.before and DEDUCTED.search(ctx.text, ctx.sentence[0], ctx.clause[0]):
         return "income"  # 除去菌棒钱和电费，一个棚能落三四万块: what is left after the costs
     if role in ("income", "income_increase") and per not in ("人", "户") and _collective_before(ctx, lex):
@@ -190,12 +193,12 @@ def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None
         return "collective_income"  # 冷库租金收入31.6万元，全部归村集体
     if (gets := COLLECTIVE_GETS.search(ctx.before)) and not _only_dividend(gets.group()):  # 按股分红后村集体分得
         return "collective_income"
+    if SHARED_OUT.search(ctx.before) and DIVIDED_AFTER.match(ctx.text, ctx.figure.end, ctx.sentence[1]):
+        return "dividend"  # 拿出105万元二次分红, 村集体拿出15万元给全村577名村民分红: shared out, not earned
     subject = COLLECTIVE_SUBJECT.match(ctx.text, _subject_start(ctx), ctx.figure.start) and per not in ("亩",) \
         or (_collective_did(ctx) and not DIVIDEND_WORD.search(ctx.before))  # 获得分红收入: a dividend
     if role == "income" and per not in ("人", "户") and subject and not TURNOVER.search(ctx.before):
         return "collective_income"  # 村集体通过出租厂房…，获得收入38.4万元 (not its 经营收入, nor 一亩…收入: the farmers')
-    if SHARED_OUT.search(ctx.before) and DIVIDED_AFTER.match(ctx.after):
-        return "dividend"  # 拿出105万元二次分红
     if (VILLAGE_LEVEL.match(ctx.after) or RANKED_VILLAGE.search(ctx.before)) \
             and "收入" in ctx.text[ctx.sentence[0]:ctx.figure.start]:
         return "collective_income"  # a level villages reach, or the village ranked by its income

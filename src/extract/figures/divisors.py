@@ -11,7 +11,7 @@ from .context import Context
 from .lexicon import FigureWords
 
 MONEY = re.compile(r"[\d一二两三四五六七八九十百千万亿]\s*(?:余|多)?[万亿]?(?:余|多)?(?:元|块|毛)")
-TOTAL = re.compile(r"总|合计|共计|累计|这一项")  # 光这一项就多挣了一万来块: the whole, not per jin
+TOTAL = re.compile(r"总|合计|共计|累计|这一项|这一样")  # 光这一项就多挣了一万来块: the whole, not per jin
 PARTICULAR = re.compile(r"的一(?:户|人|家)|(?:其中|、)\p{Han}{2,6}村$")
 BEST_ONE = re.compile(r"(?:最多|最高|最好|最大)的$")  # 最多的一场直播卖了…: that one, not each
 COLLECTIVE_GETS = re.compile(r"(?:村(?:级|集体)|(?<!从)村里)[^，,。；;]{0,12}?(?:分得|分到|分了|获得|收取|提取|拿到|拿了|可支配收入)"
