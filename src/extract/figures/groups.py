@@ -12,7 +12,7 @@ from .parse import Figure
 PAIRED_COUNT = re.compile(r"[零一二两三四五六七八九十百千万]+[户人]、$")
 FROM_EARLIER = re.compile(r"(\p{Han}+?)(?:从|由)\p{Han}{0,4}的$")
 ORGANISATION_FIRST = re.compile(r"^\p{Han}*(?:合作社|公司|车间|基地|站|室)(?=\p{Han}{2})")
-LOCATED_GROUP = re.compile(r"(\p{Han}+?)在[^\P{Han}的]{1,8}?(?:共有|有|达)$")
+LOCATED_GROUP = re.compile(r"(\p{Han}+?)在[^\P{Han}的]{1,8}?的?(?:共有|有|达)$")
 COUNT_WRITTEN = re.compile(r"[零一二两三四五六七八九十百千万余多]+(?:户|人|名)")
 STOP_INSIDE = re.compile(r"党组织")  # words holding a stop that are no stop themselves
 PLACE_FIRST = re.compile(r"^\p{Han}{1,4}?(?:(?<![农乡驻进])村(?!民)|寨|社区)(?=\p{Han}{2})")  # 移民村搬迁群众, 村寨茶农: who, not where
