@@ -45,15 +45,15 @@ class ProjectWords(NameStops):
 
     @cached_property
     def counted(self) -> re.Pattern:
-        """A number or 每/各 and a measure word, after which a name starts (`两座`, `8栋`, `一排排`,
-        `每亩`)."""
+        """A number, 每/各 or a demonstrative and a measure word, after which a name starts (`两座`,
+        `8栋`, `一排排`, `每亩`, `这条分选线`)."""
         units = self._units
-        return re.compile(rf"一({units})\1|(?:[\d.]+|[一二两三四五六七八九十百千万几多余每各]+){units}")
+        return re.compile(rf"一({units})\1|(?:[\d.]+|[一二两三四五六七八九十百千万几多余每各这那该此]+){units}")
 
     @cached_property
     def unit_after_number(self) -> re.Pattern:
         """What follows a figure's digits before a name can start (`万多平方米`, `栋`)."""
-        return re.compile(rf"(?:万|亿)?(?:多|余)?(?:{self._units}|元|年)?")  # `260万元修缮…`, `2024年民宿…`
+        return re.compile(rf"(?:万|亿)?(?:多|余)?(?:{self._units}|元|年|月|日)?")  # `260万元修缮…`, `2024年民宿…`, `1至5月车间`
 
     @cached_property
     def _units(self) -> str:
