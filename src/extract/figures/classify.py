@@ -28,7 +28,7 @@ RANKED_VILLAGE = re.compile(r"(?:最高|最低|最多|最少)的\p{Han}{1,8}?村
 COLLECTIVE_CLAUSE = re.compile(r"\p{Han}{0,6}?(?:归|纳入|计入)\p{Han}{0,5}?村集体(?:\p{Han}{0,4})$|\p{Han}{0,5}?村集体|村级集体|\p{Han}{1,5}村(?:还|也|又)?(?:以|将|把|用|利用|通过|投资|入股|出资)")
 COLLECTIVE_TOTAL = re.compile(r"(?:村集体|集体经济)[^。；;]{0,12}?收入[^。；;，,]{0,12}?[\d.]+\s*万?元[。，,]\s*$")
 OTHER_INCOME = re.compile(r"租金|服务费|管理费|提留")
-SUBJECTLESS = re.compile(r"(?:去年|今年|当年)?(?:有望|预计|可|能)?(?:共|又|还|再|也|每年|全年|每\p{Han})?(?:稳定|保底)?(?:实现|获得|取得|达到|创收|分得|分到|收取|收益)")
+SUBJECTLESS = re.compile(r"(?:去年|今年|当年|每年|全年)?(?:有望|预计|可|能)?(?:共|又|还|再|也|每年|全年|每\p{Han})?(?:稳定|保底)?(?:实现|获得|取得|达到|创收|分得|分到|收取|收益)")
 COLLECTIVE_SUBJECT = re.compile(r"(?:(?:\d{4}年|去年|今年)[，,]?)?(?:\p{Han}{1,5}村)?(?:村集体|村级|村?股份经济合作社)"
                                 r"(?!\p{Han}{0,3}的)")
 DIVIDEND_WORD = re.compile(r"分红|红利")  # 村集体分得红利16.5万元 is a dividend, 分得收益 collective income
@@ -61,6 +61,7 @@ PEOPLE_EARN = re.compile(r"农户|社员|群众|村民|脱贫户|贫困户")
 SUMMED = re.compile(r"家里|全家|一家|家庭|总|合计|一共|共计")
 SENT_TO_COLLECTIVE = re.compile(r"(?:向|给)\p{Han}{0,6}?村(?:集体|级)\p{Han}{0,6}?(?:交|缴|支付|上交|缴纳|交纳|提留|提取)"
                                 r"\p{Han}{0,6}[，,]$")
+SHARE_OF_COLLECTIVE = re.compile(r"[，,]?占\p{Han}{0,4}?集体(?:经济)?(?:总)?收入")
 VILLAGE_AVERAGE = re.compile(r"(?<![个各])村均|每个?村")
 EVERY_VILLAGE = re.compile(r"[个各]村均")
 DEDUCTED = re.compile(r"除去|扣除|刨去|去掉|减去|扣掉|除掉")
@@ -90,7 +91,7 @@ def _weight_means_else(ctx: Context, lex: FigureWords) -> bool:
     """Money by the jin that is not its price: paid to the collective (`每销售一斤花椒向村集体缴纳0.6元`,
     `…作为村集体收入`), a rebate (`二次返利每斤0.3元`) or a cost (`每斤运输成本降了0.5元`)."""
     own = {lex.role_of[m.group()] for m in lex.role_pattern.finditer(ctx.before)}
-    return bool(own & {"cost", "dividend", "wage", "collective_income", "investment"}) or bool(PAID_TO_COLLECTIVE.search(ctx.before)) \
+    return bool(own & {"cost", "dividend", "wage", "collective_income", "investment"}) or bool(RENT.search(ctx.before)) or bool(PAID_TO_COLLECTIVE.search(ctx.before)) \
         or bool(COLLECTIVE_RECEIVES.search(ctx.before)) or bool(GOES_TO_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1]))
 
 
@@ -189,6 +190,8 @@ def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None
         return "price"  # 价值上万元的鹿 (but 购进了价值1000万元的农机 is money invested)
     if _part_of_collective_income(ctx):
         return "collective_income"  # 村集体经济收入达到46.8万元，其中分红收入31万元、资产租赁收入9.8万元
+    if SHARE_OF_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1]):
+        return "collective_income"  # 企业每年支付租金28万元，占村集体经济收入的近七成
     if GOES_TO_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1]):
         return "collective_income"  # 冷库租金收入31.6万元，全部归村集体
     if (gets := COLLECTIVE_GETS.search(ctx.before)) and not _only_dividend(gets.group()):  # 按股分红后村集体分得

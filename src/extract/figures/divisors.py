@@ -13,7 +13,9 @@ from .lexicon import FigureWords
 MONEY = re.compile(r"[\d一二两三四五六七八九十百千万亿]\s*(?:余|多)?[万亿]?(?:余|多)?(?:元|块|毛)")
 TOTAL = re.compile(r"总|合计|共计|累计|这一项|这一样")  # 光这一项就多挣了一万来块: the whole, not per jin
 PARTICULAR = re.compile(r"的一(?:户|人|家)|(?:其中|、)\p{Han}{2,6}村$")
-BEST_ONE = re.compile(r"(?:最多|最高|最好|最大)的$")  # 最多的一场直播卖了…: that one, not each
+BEST_ONE = re.compile(r"(?:(?:最多|最高|最好|最大)的|仅\p{Han}{1,8}?)$")  # 最多的一场直播, 仅鹿角溪村一个村: that one, not each
+SPOKEN_AFTER = re.compile(r"[一二两三四五六七八九十百千万\d]{2,}")  # 旺季一晚五六百: the divisor's own price
+SPAN_SUMMED = re.compile(r"下来")  # 一年下来, 一个夏天下来: a total over a span, not by the thing before
 COLLECTIVE_GETS = re.compile(r"(?:村(?:级|集体)|(?<!从)村里)[^，,。；;]{0,12}?(?:分得|分到|分了|获得|收取|提取|拿到|拿了|可支配收入)"
                              r"[^，,。；;]{0,10}$")
 DESCRIBED = re.compile(r"(?:总)?投资|建成|新建|占地")
@@ -21,9 +23,10 @@ ONE_THING = re.compile(r"一(\p{Han})")
 ONE_UNIT = re.compile(r"(大?\p{Han})")  # the unit after 一个
 PIECE_VERB = re.compile(r"编|采|摘|剥|缝|绣|刻|拣|织|剪|串|扎|糊|叠")
 PIECE_WORK = re.compile(r"(?:编|采|剥|缝|绣|刻|(?<!采)摘|(?<!承)包|拣|织|剪|削|串|扎|糊|叠)一(\p{Han})\p{Han}{0,5}?(?:能|可)?(?P<paid>给|挣|赚|拿|得)?$")
-PIECE_PAY = re.compile(r"计件|按件|按\p{Han}算|工钱|工资|取酬|计酬")
+PIECE_PAY = re.compile(r"计件|按件|按\p{Han}算|工钱|工资|取酬|计酬|手工费")
 PIECE_DONE = re.compile(r"一(\p{Han})\p{Han}{1,8}?(?:好|完)(?P<paid>给)$")  # 一箱芒果分拣装好给一块二
 PIECE_GIVEN = re.compile(r"^一(\p{Han})(?P<paid>给)$")  # 采菊花按斤算，一斤给一块五
+PIECE_FEE = re.compile(r"一(个)?(\p{Han})\p{Han}{0,4}?(?P<paid>手工费|工钱|缝工|加工费|工费|给)$")  # 一个筐给, 一张褥子缝工
 THING_NAMED = re.compile(r"从?|\p{Han}{1,3}")  # 一盒168元, 一张蚕种一百来块钱: nothing but the thing between
 SOLD = re.compile(r"卖(?!出)|价|只要|成本|费|工钱")  # sold, priced or paid for (一个收纳篮工钱十五元)
 OWN_TIME = re.compile(r"去年|今年|前年|上半年|下半年|\d{4}年")
@@ -57,7 +60,7 @@ def per_units(ctx: Context, lex: FigureWords) -> list[str]:
     if lex.role_pattern.search(ctx.text, *ctx.clause) and not _part_of_earlier(ctx, weak):
         weak = []  # a period in a cue (村集体年收入…,平均达到15.68万元) reaches only a clause with no cue
     earlier = list(lex.per_strong.finditer(ctx.text, ctx.sentence[0], ctx.clause[0])) or weak
-    if not earlier or TOTAL.search(ctx.before) or COLLECTIVE_GETS.search(ctx.before) \
+    if not earlier or TOTAL.search(ctx.before) or COLLECTIVE_GETS.search(ctx.before) or SPAN_SUMMED.search(ctx.before) \
             or ctx.clause[0] - earlier[-1].end() > CARRY_REACH \
             or BEST_ONE.search(ctx.text, ctx.sentence[0], earlier[-1].start()):
         return []  # 人均收入不到50元,集体总资产不足1万元: a total of its own
@@ -125,9 +128,20 @@ def piece_rate(ctx: Context, lex: FigureWords) -> str | None:
     if not m and (given := PIECE_GIVEN.search(ctx.before)) and PIECE_VERB.search(ctx.text, ctx.sentence[0], ctx.clause[0]) \
             and PIECE_PAY.search(ctx.text, ctx.sentence[0], ctx.clause[0]):
         m = given  # 采菊花按斤算，一斤给…: a piece of the work the sentence names, paid
+    if not m and (fee := PIECE_FEE.search(ctx.before)) and (PIECE_VERB.search(ctx.text, ctx.sentence[0], ctx.sentence[1])
+                                                          or PIECE_PAY.search(ctx.text, ctx.sentence[0], ctx.sentence[1])):
+        return _piece_of(fee, lex)  # 一个筐给八块五，手快的一天能编二十多个; 一个礼盒手工费十五块
     paid = m and (m["paid"] or PIECE_PAY.search(ctx.text, ctx.sentence[0], ctx.figure.start))
     piece = paid and m[1] not in GROWN_ON and (m[1] in lex.per_measure_words or m[1] in lex.per_units)
     return m[1] if piece else None
+
+
+def _piece_of(fee: re.Match, lex: FigureWords) -> str | None:
+    """The piece a fee is for: the measure word after 一(个), else 个 (一个礼盒 → 个)."""
+    unit = fee[2]
+    if unit in lex.per_measure_words or unit in lex.per_units:
+        return None if unit in GROWN_ON else unit
+    return "个" if fee[1] else None
 
 
 def _one_described(ctx: Context, divisor: re.Match) -> bool:
@@ -168,6 +182,7 @@ def thing_before(ctx: Context, lex: FigureWords, priced: bool = False) -> str | 
         return None
     last = divisors[-1]
     if not priced and (MONEY.search(ctx.text, last.end(), ctx.figure.start) or CLAUSE_BREAK.match(ctx.text, last.end())
+                       or SPOKEN_AFTER.match(ctx.text, last.end())
                        or lex.role_pattern.search(ctx.text, last.end(), ctx.clause[0])):
         return None  # 一匹马一年分红一千二，村集体一年收入46万元: the divisor's clause has its own figure
     return last["thing"]

@@ -51,7 +51,7 @@ class FigureWords(Lexicon):
         units = alternation(self.per_units)
         return re.compile(rf"(?:每|单|(?<![统唯第专同单万这那比建起成设有了家和、])(?!(?<=[上下])一[年月])(?!(?<=的)一(?:户|人|家))一(?!次性|季度))(?:个|位|名)?(?:贫困)?市?(?P<unit>{units})(?!一度|比一|四季|一户|来|以来|多(?![卖收挣赚])|半|内|后|(?<=季)度)"
                           rf"|(?:每|一)个\p{{Han}}{{1,2}}?(?P<thing>棒|袋|箱|桶)(?=\p{{Han}}{{0,3}}?(?:成本|投入|利润|纯利|收入|收益|产值|卖))"  # 一个菌棒成本
-                          rf"|(?<![个各])(?P<avg>人|户|亩|年|月|日|村)均|每(?:名|位|个)(?P<noun>{self._nouns})"
+                          rf"|(?<![个各])(?P<avg>人|户|亩|年|月|日|村|棚|头|株)均|每(?:名|位|个)(?P<noun>{self._nouns})"
                           rf"|每(?P<each_thing>{alternation(w for w in self.per_measure_words if w != '个')})"
                           rf"|每(?P<each_one>个)(?!\p{{Han}}{{0,2}}(?:{units}))"  # 每个帮扶村: per 村
                           rf"|个(?P<each>村|户|人|家)(?:的\p{{Han}}{{0,8}})?各"
