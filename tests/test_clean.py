@@ -434,7 +434,7 @@ def test_a_number_broken_inside_an_indented_paragraph_is_joined():
     assert "金竹湾村帮扶车间于2021年由重庆一家服饰公司投资建设。" in paragraphs
 
 
-@pytest.mark.parametrize("header", ["本版其他文章", "相关信息"])
+@pytest.mark.parametrize("header", ["本版其他文章", "相关信息", "本版其他稿件:", "■本版导读"])
 def test_other_articles_of_the_page_are_dropped(header):
     raw = (f"标题\n\n正文，合作社去年分红36万元。\n\n{header}\n綦江：3.2万亩晚熟柑橘喜获丰收 果农增收1800余万元\n"
            "· 北川县2024年第三季度农村居民人均可支配收入达13562元（2024-10-25）\n")

@@ -24,6 +24,7 @@ MODIFIES = re.compile(r"(?:以上|左右|多)?的(?:标准(?:支付|发放|收�
 INCREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,12}?(?:增加|增长|高出|提高|高|多(?:挣|赚|收入|收|出|卖)?)了?$")  # 比种玉米多挣
 PAID_TO_COLLECTIVE = re.compile(r"(?:向|给)\p{Han}{0,6}?村(?:集体|级)[^，,。；;]{0,6}?(?:交|缴|支付|上交|缴纳|交纳|提留)[^，,。；;]{0,8}$")
 PAID_TO_COLLECTIVE_AT_RATE = re.compile(r"的标准(?:向|给)\p{Han}{0,6}?村(?:集体|级)\p{Han}{0,4}?(?:交|缴|支付|上交|缴纳|交纳|提取)")
+RANKED_AFTER = re.compile(r"位居|排名|排在")  # 杉木冲村以128.6万元位居全镇第一 (after the villages' collective income)
 RANKED_VILLAGE = re.compile(r"(?:最高|最低|最多|最少)的\p{Han}{1,8}?村\p{Han}{0,3}$")  # 收入最高的北甸子村达到168万元
 COLLECTIVE_CLAUSE = re.compile(r"\p{Han}{0,6}?(?:归|纳入|计入)\p{Han}{0,5}?村集体(?:\p{Han}{0,4})$|\p{Han}{0,5}?村集体|村级集体|\p{Han}{1,5}村(?:还|也|又)?(?:以|将|把|用|利用|通过|投资|入股|出资)")
 COLLECTIVE_TOTAL = re.compile(r"(?:村集体|集体经济)[^。；;]{0,12}?收入[^。；;，,]{0,12}?[\d.]+\s*万?元[。，,]\s*$")
@@ -33,7 +34,7 @@ COLLECTIVE_SUBJECT = re.compile(r"(?:(?:\d{4}年|去年|今年)[，,]?)?(?:\p{Ha
                                 r"(?!\p{Han}{0,3}的)")
 DIVIDEND_WORD = re.compile(r"分红|红利")  # 村集体分得红利16.5万元 is a dividend, 分得收益 collective income
 SHARED_OUT = re.compile(r"(?:拿出|提取|提出)[^，,。；;]{0,16}$")
-DIVIDED_AFTER = re.compile(r"[^。；;]{0,20}?分红")  # 拿出…36.4万元，按股向入社的186户农户分红
+DIVIDED_AFTER = re.compile(r"(?:(?!其余|剩余|剩下)[^。；;]){0,20}?分红")  # not …，其余按股分红: the rest is shared  # 拿出…36.4万元，按股向入社的186户农户分红
 GOES_TO_COLLECTIVE = re.compile(r"[，,]?(?!其中)\p{Han}{0,4}?(?:全部|均)?(?:归|计入|纳入|进入|进|作为|交给|交到|上交|转入|存入|打入)(?:了)?"
                                 r"(?:\p{Han}{0,5}?村(?:集体|级)|\p{Han}{0,6}村股份经济合作社)")  # 全部纳入丁寨村集体
 VILLAGE_LEVEL = re.compile(r"(?:以上|以下)?的(?:行政)?村")
@@ -150,7 +151,8 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None, pay_period: str
     if (role in ("income", "other", "income_increase") or cue not in ctx.before) and not (cue and RENT.search(cue)) \
             and _pay_summed(ctx, lex):
         return "wage"
-    if role == "income" and (_work_before(ctx, lex) or _pay_for_work(ctx, lex, per, cue)) and not _household_sum(ctx):
+    if role == "income" and (_work_before(ctx, lex) or _pay_for_work(ctx, lex, per, cue)) and not _household_sum(ctx) \
+            and not DEDUCTED.search(ctx.before):  # 扣除原料和工资后盈余41.6万元: what is left, not pay
         return "wage"  # 在车间务工…月收入2000元: what a worker earns
     if role == "income" and _paid_out(ctx, lex):
         return "cost"  # 合作社支付流转费: a rent or fee is income to who receives it, cost to who pays
@@ -203,7 +205,8 @@ def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None
     if role == "income" and per not in ("人", "户") and subject and not TURNOVER.search(ctx.before):
         return "collective_income"  # 村集体通过出租厂房…，获得收入38.4万元 (not its 经营收入, nor 一亩…收入: the farmers')
     if (VILLAGE_LEVEL.match(ctx.after) or RANKED_VILLAGE.search(ctx.before)) \
-            and "收入" in ctx.text[ctx.sentence[0]:ctx.figure.start]:
+            and "收入" in ctx.text[ctx.sentence[0]:ctx.figure.start] \
+            or RANKED_AFTER.match(ctx.after) and "集体" in ctx.text[max(0, ctx.sentence[0] - NEIGHBOUR_REACH * 3):ctx.figure.start]:
         return "collective_income"  # a level villages reach, or the village ranked by its income
     if role == "price" and RENT.search(ctx.text, *ctx.clause):
         return "income"
