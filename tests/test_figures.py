@@ -1222,6 +1222,8 @@ CASES = [
          "12.5万元", amt(125_000, "collective_income")),
     case("the-village-ranked-first", "2023年全镇村集体经济收入达到824万元,比上年增长18%。杉木冲村以128.6万元位居全镇第一。",
          "128.6万元", amt(1_286_000, "collective_income")),
+    case("g-each-of-them-is-no-group", "村里还给全村低收入农户27户每户发放“共富红包”1200元。", "27户",
+         hh(27, "户", "低收入农户", True)),
     case("g-a-party-organisations-secretaries", "通过评星已调整不胜任村党组织书记4名。", "4名", hh(4, "人", "村党组织书记", False)),
     case("more-sold-by-the-jin", "有了冷库,社员的苹果每斤多卖0.3元至0.5元。", "0.3元至0.5元",
          amt(0.3, "price", per="斤", vmax=0.5)),

@@ -48,7 +48,9 @@ def group_after(after: str, lex: FigureWords) -> str | None:
     """The group named right after the count: `78户入社贫困户` → 入社贫困户."""
     m = lex.group_phrase.match(after, SKIP_AFTER.match(after).end())
     phrase = _cut_at_stops(m.group(), lex) if m else None
-    return None if phrase and COUNT_WRITTEN.fullmatch(phrase) else phrase  # `236户中有210户`: another count
+    if phrase and (COUNT_WRITTEN.fullmatch(phrase) or phrase.startswith("每")):
+        return None  # `236户中有210户`: another count; `脱贫户29户每户多分500元`: each of them, no group
+    return phrase
 
 
 def group_before(before: str, lex: FigureWords) -> str | None:
