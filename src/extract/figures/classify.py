@@ -57,16 +57,18 @@ EARNINGS = ("收入", "纯收入", *EARN_VERBS)  # what a worker is said to earn
 GROUP_EARNINGS = ("劳务收入", "务工收入")  # what many workers brought home, as a total
 PERSONAL_YEAR_PAY = 100_000  # above this a year's earnings are not one worker's pay
 WORK_REACH = 15  # how far before a figure 务工/打工 still makes its income a wage
-TURNOVER = re.compile(r"经营|营业|销售")
+TURNOVER = re.compile(r"经营|营业|销售|产值")
 PEOPLE_EARN = re.compile(r"农户|社员|群众|村民|脱贫户|贫困户")
 SUMMED = re.compile(r"家里|全家|一家|家庭|总|合计|一共|共计")
 SENT_TO_COLLECTIVE = re.compile(r"(?:向|给)\p{Han}{0,6}?村(?:集体|级)\p{Han}{0,6}?(?:交|缴|支付|上交|缴纳|交纳|提留|提取)"
                                 r"\p{Han}{0,6}[，,]$")
 SHARE_OF_COLLECTIVE = re.compile(r"[，,]?占\p{Han}{0,4}?集体(?:经济)?(?:总)?收入")
+RENT_GOES_TO_COLLECTIVE = re.compile(r"[^。；;，,]{0,12}[，,](?:租金|收益|收入)(?:全部|均)?(?:归|计入|纳入|进入|交到|上交|转入|存入)"
+                                     r"\p{Han}{0,5}?村(?:集体|级)")  # 以每年15万元的价格租给…，租金全部进入村集体账户
 VILLAGE_AVERAGE = re.compile(r"(?<![个各])村均|每个?村")
 EVERY_VILLAGE = re.compile(r"[个各]村均")
 DEDUCTED = re.compile(r"除去|扣除|刨去|去掉|减去|扣掉|除掉")
-INCOME_SOURCES = (re.compile(r"卖"), re.compile(r"务工|打工|零工|上班|干活"), re.compile(r"分红|红利"), re.compile(r"流转费|租金"))
+INCOME_SOURCES = (re.compile(r"卖|种"), re.compile(r"务工|打工|零工|上班|干活"), re.compile(r"分红|红利"), re.compile(r"流转费|租金"))
 COLLECTIVE_WORD = re.compile(r"集体(?:一年|每年|全年)的|集体(?!\p{Han}{0,3}的)")  # not 村集体经营的茶餐厅: the restaurant earns
 COLLECTIVE_EARNS = re.compile(r"集体(?:一年|每年|全年)?的?\p{Han}{0,4}?(?:收入|收益|增收|经济)")  # 村集体一年的经营性收入
 
@@ -152,7 +154,7 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None, pay_period: str
             and _pay_summed(ctx, lex):
         return "wage"
     if role == "income" and (_work_before(ctx, lex) or _pay_for_work(ctx, lex, per, cue)) and not _household_sum(ctx) \
-            and not DEDUCTED.search(ctx.before):  # 扣除原料和工资后盈余41.6万元: what is left, not pay
+            and not DEDUCTED.search(ctx.before) and not TURNOVER.search(ctx.before):  # 月均销售额, 年产值: sales, not pay  # 扣除原料和工资后盈余41.6万元: what is left, not pay
         return "wage"  # 在车间务工…月收入2000元: what a worker earns
     if role == "income" and _paid_out(ctx, lex):
         return "cost"  # 合作社支付流转费: a rent or fee is income to who receives it, cost to who pays
@@ -194,7 +196,7 @@ def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None
         return "collective_income"  # 村集体经济收入达到46.8万元，其中分红收入31万元、资产租赁收入9.8万元
     if SHARE_OF_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1]):
         return "collective_income"  # 企业每年支付租金28万元，占村集体经济收入的近七成
-    if GOES_TO_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1]):
+    if GOES_TO_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1]) or RENT_GOES_TO_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1]):
         return "collective_income"  # 冷库租金收入31.6万元，全部归村集体
     if (gets := COLLECTIVE_GETS.search(ctx.before)) and not _only_dividend(gets.group()):  # 按股分红后村集体分得
         return "collective_income"
