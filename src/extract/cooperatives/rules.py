@@ -13,7 +13,7 @@ import regex as re
 
 from ..nlp.names import NOT_IN_NAMES, after_last_stop, word_start
 from ..nlp.sentences import clause_around
-from ..places import Geography
+from ..places import Geography, village_stem
 from .lexicon import CoopWords
 
 SUFFIX = re.compile(r"合作社联合社|合作总社|合作社|联合社")  # 富通农民专业合作社联合社, 公义村经济合作总社, 莲花月柿产业联合社
@@ -29,7 +29,6 @@ MAX_NAME = 24
 MODEL_JOINS = ("+", "＋")
 NOT_IN_COOP_NAMES = NOT_IN_NAMES | {"m", "q"}  # nor a count: `一批专业合作社`
 LEGAL_FORM_ONLY = ("", "专业", "农民", "农民专业")  # `横岭村合作社`, `英阿瓦提村农民专业合作社`: the village's one
-VILLAGE_SUFFIX = re.compile(r"(?:行政|自然)?村$|社区$|嘎查$")
 
 
 @dataclass(frozen=True)
@@ -125,7 +124,7 @@ def _place_spans(text: str, s: int, geo: Geography) -> tuple[tuple[int, int], ..
     suffix (`东养芒果种植专业合作社` of 东养村) and the article's county written short (`都安弄平…`
     in an article naming 都安瑶族自治县): a name's left edge never cuts into them."""
     window = max(0, s - MAX_NAME)
-    bodies = {VILLAGE_SUFFIX.sub("", v.name) for v in geo.villages} - {""}
+    bodies = {village_stem(v.name) for v in geo.villages} - {""}
     bodies |= {_county_short(name) for name in _counties(geo)} - {""}  # 都安 of 都安瑶族自治县
     spans = [(p.start, p.end) for p in geo.divisions + geo.villages if window <= p.end <= s]
     for body in bodies:
@@ -225,7 +224,7 @@ def _same(coop: Cooperative, m: CoopMention) -> bool:
 def _of_village(m: CoopMention, village: str | None) -> bool:
     """m is the cooperative of that village: written with it (`横岭村金橘…合作社`) or named after it
     (`英阿瓦提瓜果种植…合作社` of 英阿瓦提村)."""
-    stem = VILLAGE_SUFFIX.sub("", village or "")
+    stem = village_stem(village or "")
     return bool(village) and (m.village == village or len(stem) >= 2 and stem in m.name)
 
 
@@ -248,7 +247,7 @@ def _village_in_name(coop: Cooperative, geo: Geography) -> str | None:
     """The village whose name, without its suffix, the cooperative's name holds (`扎囊县措久林青稞…
     合作社` of 措久林村), when exactly one does."""
     bodies = {v.name for v in geo.villages
-              if len(body := VILLAGE_SUFFIX.sub("", v.name)) >= 2 and any(body in m.name for m in coop.mentions)}
+              if len(body := village_stem(v.name)) >= 2 and any(body in m.name for m in coop.mentions)}
     return bodies.pop() if len(bodies) == 1 else None
 
 

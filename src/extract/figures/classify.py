@@ -22,8 +22,11 @@ PEOPLE_AVERAGE = re.compile(r"人均")
 HOUSEHOLD = re.compile(r"我们|咱们|我家|全家|家里|一家|家庭|两口子|夫妻|我和|两个人")
 MODIFIES = re.compile(r"(?:以上|左右|多)?的(?:标准(?:支付|发放|收取|兑现|给予)?)?")  # 5000元的分红: the figure modifies the noun after 的
 INCREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,12}?(?:增加|增长|高出|提高|高|多(?:挣|赚|收入|收|出|卖)?)了?$")  # 比种玉米多挣
-PAID_TO_COLLECTIVE = re.compile(r"(?:向|给)\p{Han}{0,6}?村(?:集体|级)[^，,。；;]{0,6}?(?:交|缴|支付|上交|缴纳|交纳|提留)[^，,。；;]{0,8}$")
-PAID_TO_COLLECTIVE_AT_RATE = re.compile(r"的标准(?:向|给)\p{Han}{0,6}?村(?:集体|级)\p{Han}{0,4}?(?:交|缴|支付|上交|缴纳|交纳|提取)")
+PAYS = "交|缴|支付|上交|缴纳|交纳|提留|提取"  # what sends money to the collective
+TO_COLLECTIVE = r"(?:向|给)\p{Han}{0,6}?村(?:集体|级)"
+PAID_TO_COLLECTIVE = re.compile(rf"{TO_COLLECTIVE}[^，,。；;]{{0,6}}?(?:{PAYS})[^，,。；;]{{0,8}}$")
+PAID_TO_COLLECTIVE_AT_RATE = re.compile(rf"的标准{TO_COLLECTIVE}\p{{Han}}{{0,4}}?(?:{PAYS})")
+SENT_TO_COLLECTIVE = re.compile(rf"{TO_COLLECTIVE}\p{{Han}}{{0,6}}?(?:{PAYS})\p{{Han}}{{0,6}}[，,]$")  # the clause before
 RANKED_AFTER = re.compile(r"位居|排名|排在")  # 杉木冲村以128.6万元位居全镇第一 (after the villages' collective income)
 RANKED_VILLAGE = re.compile(r"(?:最高|最低|最多|最少)的\p{Han}{1,8}?村\p{Han}{0,3}$")  # 收入最高的北甸子村达到168万元
 COLLECTIVE_CLAUSE = re.compile(r"\p{Han}{0,6}?(?:归|纳入|计入)\p{Han}{0,5}?村集体(?:\p{Han}{0,4})$|\p{Han}{0,5}?村集体|村级集体|\p{Han}{1,5}村(?:还|也|又)?(?:以|将|把|用|利用|通过|投资|入股|出资)")
@@ -34,9 +37,12 @@ COLLECTIVE_SUBJECT = re.compile(r"(?:(?:\d{4}年|去年|今年)[，,]?)?(?:\p{Ha
                                 r"(?!\p{Han}{0,3}的)")
 DIVIDEND_WORD = re.compile(r"分红|红利")  # 村集体分得红利16.5万元 is a dividend, 分得收益 collective income
 SHARED_OUT = re.compile(r"(?:拿出|提取|提出)[^，,。；;]{0,16}$")
-DIVIDED_AFTER = re.compile(r"(?:(?!其余|剩余|剩下)[^。；;]){0,20}?分红")  # not …，其余按股分红: the rest is shared  # 拿出…36.4万元，按股向入社的186户农户分红
-GOES_TO_COLLECTIVE = re.compile(r"[，,]?(?!其中)\p{Han}{0,4}?(?:全部|均)?(?:归|计入|纳入|进入|进|作为|交给|交到|上交|转入|存入|打入)(?:了)?"
+DIVIDED_AFTER = re.compile(r"(?:(?!其余|剩余|剩下)[^。；;]){0,20}?分红")  # 拿出…，按股…分红 (not …，其余按股分红: the rest)
+GOES_INTO = "归|计入|纳入|进入|进|作为|交给|交到|上交|转入|存入|打入"  # what puts money into the collective
+GOES_TO_COLLECTIVE = re.compile(rf"[，,]?(?!其中)\p{{Han}}{{0,4}}?(?:全部|均)?(?:{GOES_INTO})(?:了)?"
                                 r"(?:\p{Han}{0,5}?村(?:集体|级)|\p{Han}{0,6}村股份经济合作社)")  # 全部纳入丁寨村集体
+# the money named again in the next clause: 以每年15万元的价格租给…，租金全部进入村集体账户
+RENT_GOES_TO_COLLECTIVE = re.compile(rf"[^。；;，,]{{0,12}}[，,](?:租金|收益|收入)(?:全部|均)?(?:{GOES_INTO})\p{{Han}}{{0,5}}?村(?:集体|级)")
 VILLAGE_LEVEL = re.compile(r"(?:以上|以下)?的(?:行政)?村")
 RENT = re.compile(r"流转|租给|出租|租金|租用")
 WORTH = re.compile(r"价值$")  # 价值上万元的鹿: what one thing is worth
@@ -60,11 +66,7 @@ WORK_REACH = 15  # how far before a figure 务工/打工 still makes its income 
 TURNOVER = re.compile(r"经营|营业|销售|产值")
 PEOPLE_EARN = re.compile(r"农户|社员|群众|村民|脱贫户|贫困户")
 SUMMED = re.compile(r"家里|全家|一家|家庭|总|合计|一共|共计")
-SENT_TO_COLLECTIVE = re.compile(r"(?:向|给)\p{Han}{0,6}?村(?:集体|级)\p{Han}{0,6}?(?:交|缴|支付|上交|缴纳|交纳|提留|提取)"
-                                r"\p{Han}{0,6}[，,]$")
 SHARE_OF_COLLECTIVE = re.compile(r"[，,]?占\p{Han}{0,4}?集体(?:经济)?(?:总)?收入")
-RENT_GOES_TO_COLLECTIVE = re.compile(r"[^。；;，,]{0,12}[，,](?:租金|收益|收入)(?:全部|均)?(?:归|计入|纳入|进入|交到|上交|转入|存入)"
-                                     r"\p{Han}{0,5}?村(?:集体|级)")  # 以每年15万元的价格租给…，租金全部进入村集体账户
 VILLAGE_AVERAGE = re.compile(r"(?<![个各])村均|每个?村")
 EVERY_VILLAGE = re.compile(r"[个各]村均")
 DEDUCTED = re.compile(r"除去|扣除|刨去|去掉|减去|扣掉|除掉")
@@ -94,8 +96,9 @@ def _weight_means_else(ctx: Context, lex: FigureWords) -> bool:
     """Money by the jin that is not its price: paid to the collective (`每销售一斤花椒向村集体缴纳0.6元`,
     `…作为村集体收入`), a rebate (`二次返利每斤0.3元`) or a cost (`每斤运输成本降了0.5元`)."""
     own = {lex.role_of[m.group()] for m in lex.role_pattern.finditer(ctx.before)}
-    return bool(own & {"cost", "dividend", "wage", "collective_income", "investment"}) or bool(RENT.search(ctx.before)) or bool(PAID_TO_COLLECTIVE.search(ctx.before)) \
-        or bool(COLLECTIVE_RECEIVES.search(ctx.before)) or bool(GOES_TO_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1]))
+    return bool(own & {"cost", "dividend", "wage", "collective_income", "investment"}) \
+        or any(p.search(ctx.before) for p in (RENT, PAID_TO_COLLECTIVE, COLLECTIVE_RECEIVES)) \
+        or bool(GOES_TO_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1]))
 
 
 def money_context(ctx: Context, lex: FigureWords) -> bool:
@@ -154,7 +157,7 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None, pay_period: str
             and _pay_summed(ctx, lex):
         return "wage"
     if role == "income" and (_work_before(ctx, lex) or _pay_for_work(ctx, lex, per, cue)) and not _household_sum(ctx) \
-            and not DEDUCTED.search(ctx.before) and not TURNOVER.search(ctx.before):  # 月均销售额, 年产值: sales, not pay  # 扣除原料和工资后盈余41.6万元: what is left, not pay
+            and not DEDUCTED.search(ctx.before) and not TURNOVER.search(ctx.before):  # 扣除…工资后盈余, 月均销售额: not pay
         return "wage"  # 在车间务工…月收入2000元: what a worker earns
     if role == "income" and _paid_out(ctx, lex):
         return "cost"  # 合作社支付流转费: a rent or fee is income to who receives it, cost to who pays
@@ -196,7 +199,7 @@ def _role_from_structure(ctx: Context, role: str, per: str | None) -> str | None
         return "collective_income"  # 村集体经济收入达到46.8万元，其中分红收入31万元、资产租赁收入9.8万元
     if SHARE_OF_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1]):
         return "collective_income"  # 企业每年支付租金28万元，占村集体经济收入的近七成
-    if GOES_TO_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1]) or RENT_GOES_TO_COLLECTIVE.match(ctx.text, ctx.figure.end, ctx.sentence[1]):
+    if any(p.match(ctx.text, ctx.figure.end, ctx.sentence[1]) for p in (GOES_TO_COLLECTIVE, RENT_GOES_TO_COLLECTIVE)):
         return "collective_income"  # 冷库租金收入31.6万元，全部归村集体
     if (gets := COLLECTIVE_GETS.search(ctx.before)) and not _only_dividend(gets.group()):  # 按股分红后村集体分得
         return "collective_income"

@@ -21,12 +21,12 @@ COLLECTIVE_GETS = re.compile(r"(?:村(?:级|集体)|(?<!从)村里)[^，,。；;
 DESCRIBED = re.compile(r"(?:总)?投资|建成|新建|占地")
 ONE_THING = re.compile(r"一(\p{Han})")
 ONE_UNIT = re.compile(r"(大?\p{Han})")  # the unit after 一个
-PIECE_VERB = re.compile(r"编|采|摘|剥|缝|绣|刻|拣|织|剪|串|扎|糊|叠|绑")
-PIECE_WORK = re.compile(r"(?:编|采|剥|缝|绣|刻|(?<!采)摘|(?<!承)包|拣|织|剪|削|串|扎|糊|叠|绑)一(\p{Han})\p{Han}{0,5}?(?:能|可)?(?P<paid>给|挣|赚|拿|得)?$")
+PIECE_VERBS = r"编|采|剥|缝|绣|刻|(?<!采)摘|(?<!承)包|拣|织|剪|削|串|扎|糊|叠|绑"  # work paid by the piece
+PIECE_VERB = re.compile(PIECE_VERBS)
+PIECE_WORK = re.compile(rf"(?:{PIECE_VERBS})一(\p{{Han}})\p{{Han}}{{0,5}}?(?:能|可)?(?P<paid>给|挣|赚|拿|得)?$")
 PIECE_PAY = re.compile(r"计件|按件|按\p{Han}算|工钱|工资|取酬|计酬|手工费")
 PIECE_DONE = re.compile(r"一(\p{Han})\p{Han}{1,8}?(?:好|完)(?P<paid>给)$")  # 一箱芒果分拣装好给一块二
-PIECE_GIVEN = re.compile(r"^一(\p{Han})(?P<paid>给)$")  # 采菊花按斤算，一斤给一块五
-PIECE_FEE = re.compile(r"一(个)?(\p{Han})\p{Han}{0,4}?(?P<paid>手工费|工钱|缝工|加工费|工费|给)$")  # 一个筐给, 一张褥子缝工
+PIECE_FEE = re.compile(r"一(个)?(\p{Han})\p{Han}{0,4}?(?P<paid>手工费|工钱|缝工|加工费|工费|给)$")  # 一斤给, 一个筐给, 一张褥子缝工
 THING_NAMED = re.compile(r"从?|\p{Han}{1,3}")  # 一盒168元, 一张蚕种一百来块钱: nothing but the thing between
 SOLD = re.compile(r"卖(?!出)|价|只要|成本|费|工钱|纯利")  # sold, priced or paid for (一个收纳篮工钱十五元)
 OWN_TIME = re.compile(r"去年|今年|前年|上半年|下半年|\d{4}年")
@@ -125,12 +125,9 @@ def _one_sold(ctx: Context, lex: FigureWords) -> str | None:
 def piece_rate(ctx: Context, lex: FigureWords) -> str | None:
     """`编一只竹篮2块5`, `采一斤鲜莲蓬给一块二`, `缝一件能挣1块2`: pay for each piece of work, per the piece."""
     m = PIECE_WORK.search(ctx.before) or PIECE_DONE.search(ctx.before)
-    if not m and (given := PIECE_GIVEN.search(ctx.before)) and PIECE_VERB.search(ctx.text, ctx.sentence[0], ctx.clause[0]) \
-            and PIECE_PAY.search(ctx.text, ctx.sentence[0], ctx.clause[0]):
-        m = given  # 采菊花按斤算，一斤给…: a piece of the work the sentence names, paid
-    if not m and (fee := PIECE_FEE.search(ctx.before)) and (PIECE_VERB.search(ctx.text, ctx.sentence[0], ctx.sentence[1])
-                                                          or PIECE_PAY.search(ctx.text, ctx.sentence[0], ctx.sentence[1])):
-        return _piece_of(fee, lex)  # 一个筐给八块五，手快的一天能编二十多个; 一个礼盒手工费十五块
+    if not m and (fee := PIECE_FEE.search(ctx.before)) and (PIECE_VERB.search(ctx.text, *ctx.sentence)
+                                                          or PIECE_PAY.search(ctx.text, *ctx.sentence)):
+        return _piece_of(fee, lex)  # 采菊花按斤算，一斤给…; 一个筐给八块五，手快的一天能编二十多个; 一个礼盒手工费十五块
     paid = m and (m["paid"] or PIECE_PAY.search(ctx.text, ctx.sentence[0], ctx.figure.start))
     piece = paid and m[1] not in GROWN_ON and (m[1] in lex.per_measure_words or m[1] in lex.per_units)
     return m[1] if piece else None

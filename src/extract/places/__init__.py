@@ -12,9 +12,9 @@ from ..nlp.sentences import Sentences
 from .divisions import find_divisions
 from .geography import Geography
 from .lexicon import PlaceWords
-from .villages import find_villages
+from .villages import find_villages, village_stem
 
-__all__ = ["Geography", "PlaceWords", "find_divisions", "read_places"]
+__all__ = ["Geography", "PlaceWords", "find_divisions", "read_places", "village_stem"]
 
 
 def read_places(text: str, lex: PlaceWords | None = None, sentences: Sentences | None = None) -> Geography:

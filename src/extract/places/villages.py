@@ -18,7 +18,7 @@ from .divisions import Place, is_han
 from .lexicon import PlaceWords
 
 VILLAGE_SUFFIX = re.compile(r"(?:行政|自然)?村|社区|嘎查")  # 嘎查: a village in Inner Mongolia
-SUFFIX_AT_END = re.compile(r"(?:(?:行政|自然)?村|社区|嘎查)$")
+SUFFIX_AT_END = re.compile(rf"(?:{VILLAGE_SUFFIX.pattern})$")
 NAME_OPENERS = "、，,。；;：:\n"  # marks after which a name may begin
 GACHA_VILLAGES = re.compile(r"嘎查村")  # `全旗嘎查村集体经济`: the banner's villages, no name
 NAME_RUN_BEFORE = re.compile(r"[^\P{Han}村]+\Z")  # Han characters back to the previous 村
@@ -62,7 +62,12 @@ def _name_may_start(text: str, i: int, ends: set[int]) -> bool:
 
 
 def _body(name: str) -> str:
-    return SUFFIX_AT_END.sub("", name) if len(name) > 2 else name
+    return village_stem(name) if len(name) > 2 else name
+
+
+def village_stem(name: str) -> str:
+    """A village's name without its suffix: 措久林村 → 措久林, 巴彦温都嘎查 → 巴彦温都."""
+    return SUFFIX_AT_END.sub("", name)
 
 
 def _covered(places: list[Place]) -> set[int]:
