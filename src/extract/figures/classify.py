@@ -139,17 +139,8 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None, pay_period: str
     role = lex.role_of[cue] if cue else ("income" if GIVEN_TO.search(ctx.before) else "other")
     if cue and cue.startswith("卖") and not INCREASE_BEFORE.search(ctx.before) and not PAID_TO_COLLECTIVE.search(ctx.before):  # 卖出…1200多万元 brought in; 一只能卖到120元 a price
         return "income" if per is None or per in GROWN_ON else "price" if per not in PERIODS else role
-    if structural := _role_from_structure(ctx, role, per):
+    if structural := _role_from_structure(ctx, role, per) or _earner_before_pay(ctx, lex, role, cue, per, pay_period):
         return structural
-    if cue in GROUP_EARNINGS and per is None and ctx.figure.value >= PERSONAL_YEAR_PAY:
-        return "income"  # 外出务工5.82万人，实现劳务收入15.6亿元: the households' earnings, no one's wage
-    if not lex.role_pattern.search(ctx.before) and SENT_TO_COLLECTIVE.search(ctx.text, ctx.sentence[0], ctx.clause[0]):
-        return "collective_income"  # …给村集体提取服务费，去年这一项就有22万多元: what the clause before sends it
-    if role in ("wage", "income") and cue and cue not in ctx.before and pay_period not in ("天", "月", "小时") \
-            and _household_sum(ctx):
-        return "income"  # 去年分红加上在椒田里打工，一共拿了…: the household's sum, not the wage named before it
-    if role == "income" and COLLECTIVE_EARNS.search(ctx.before):
-        return "collective_income"  # 外出打工，村集体一年的收入只有3000多元: the collective's, not a wage
     paid_person = per in (None, "人", "户") or per in PERIODS  # not 每头牛每月交托管费150元
     if pay_period in ("天", "月", "小时", "季度") and paid_person and (cue is None or cue in EARN_VERBS or not _own_cue(ctx, lex)):
         return "wage"  # 一天能挣200块, 每人每天能挣, 一个月能拿三千来块: pay for work by the day or month
@@ -174,6 +165,22 @@ def amount_role(ctx: Context, lex: FigureWords, per: str | None, pay_period: str
             and not any(lex.role_of[m.group()] not in ("income", "income_increase") for m in lex.role_pattern.finditer(ctx.before)):
         return "collective_income"  # 还为村集体带来21万, 为7个村带来固定收益105万元: the clause's receiver
     return role
+
+
+def _earner_before_pay(ctx: Context, lex: FigureWords, role: str, cue: str | None, per: str | None,
+                       pay_period: str | None) -> str | None:
+    """Whose earnings they are, decided before any word of work can make them a wage: many
+    households', a household's summed year, or the collective's."""
+    if cue in GROUP_EARNINGS and per is None and ctx.figure.value >= PERSONAL_YEAR_PAY:
+        return "income"  # 外出务工5.82万人，实现劳务收入15.6亿元: the households' earnings, no one's wage
+    if not lex.role_pattern.search(ctx.before) and SENT_TO_COLLECTIVE.search(ctx.text, ctx.sentence[0], ctx.clause[0]):
+        return "collective_income"  # …给村集体提取服务费，去年这一项就有22万多元: what the clause before sends it
+    if role in ("wage", "income") and cue and cue not in ctx.before and pay_period not in ("天", "月", "小时") \
+            and _household_sum(ctx):
+        return "income"  # 去年分红加上在椒田里打工，一共拿了…: the household's sum, not the wage named before it
+    if role == "income" and COLLECTIVE_EARNS.search(ctx.before):
+        return "collective_income"  # 外出打工，村集体一年的收入只有3000多元: the collective's, not a wage
+    return None
 
 
 def _own_cue(ctx: Context, lex: FigureWords) -> bool:
